@@ -1,0 +1,104 @@
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace AspireMsa.AppHost.BackingServices.LocalProcesses;
+
+public static class LocalPostgresBuilderExtensions
+{
+    // initdb once per data folder, then exec so DCP's stop signal reaches the postmaster itself.
+    private const string StartScript = """
+        set -eu
+        bin="$1"; data="$2"; port="$3"
+        if [ ! -s "$data/PG_VERSION" ]; then
+          pwfile="$(mktemp)"
+          printf '%s\n' "$POSTGRES_BOOTSTRAP_PASSWORD" > "$pwfile"
+          "$bin/initdb" -D "$data" -U postgres -E UTF8 --auth=scram-sha-256 --pwfile="$pwfile" --no-instructions
+          rm -f "$pwfile"
+        fi
+        exec "$bin/postgres" -D "$data" -p "$port" -k "$data" -c listen_addresses=127.0.0.1 -c max_connections=300
+        """;
+
+    public static IResourceBuilder<LocalPostgresServerResource> AddLocalPostgres(
+        this IDistributedApplicationBuilder builder, string name, RunDataDirectory dataDirectory)
+    {
+        var binDirectory = OsPackageBinaries.PostgresBinDirectory();
+        var serverDirectory = dataDirectory.ForServer(name);
+        var password = ParameterResourceBuilderExtensions.CreateDefaultPasswordParameter(builder, $"{name}-password", special: false);
+
+        // PostgreSQL refuses to run as root: hand the process to the 'postgres' user with setpriv, which execs, so
+        // signals still reach the server.
+        var runsAsRoot = Environment.IsPrivilegedProcess;
+        var command = runsAsRoot ? "setpriv" : "/bin/sh";
+        var server = new LocalPostgresServerResource(name, command, serverDirectory, password);
+
+        string? connectionString = null;
+        builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(server, async (_, ct) =>
+            connectionString = await server.ConnectionStringExpression.GetValueAsync(ct).ConfigureAwait(false));
+        builder.Eventing.Subscribe<ResourceReadyEvent>(server, (_, ct) =>
+            CreateDatabasesAsync(server, connectionString ?? throw new InvalidOperationException("Connection string is unavailable"), ct));
+
+        var healthCheckKey = $"{name}_check";
+        builder.Services.AddHealthChecks().AddNpgSql(
+            _ => (connectionString ?? throw new InvalidOperationException("Connection string is unavailable")) + ";Database=postgres",
+            name: healthCheckKey);
+
+        return builder.AddResource(server)
+            .WithEndpoint(name: LocalPostgresServerResource.PrimaryEndpointName, scheme: "tcp", isProxied: false)
+            .WithArgs(context =>
+            {
+                if (runsAsRoot)
+                {
+                    foreach (var arg in new[] { "--reuid", "postgres", "--regid", "postgres", "--init-groups", "/bin/sh" })
+                    {
+                        context.Args.Add(arg);
+                    }
+                }
+
+                context.Args.Add("-c");
+                context.Args.Add(StartScript);
+                context.Args.Add("postgres-local");
+                context.Args.Add(binDirectory);
+                context.Args.Add(Path.Combine(serverDirectory, "data"));
+                context.Args.Add(server.PrimaryEndpoint.Property(EndpointProperty.TargetPort));
+            })
+            .WithEnvironment("POSTGRES_BOOTSTRAP_PASSWORD", password)
+            .WithHealthCheck(healthCheckKey);
+    }
+
+    public static IResourceBuilder<LocalPostgresDatabaseResource> AddDatabase(
+        this IResourceBuilder<LocalPostgresServerResource> builder, string name, string? databaseName = null)
+    {
+        databaseName ??= name;
+        var database = new LocalPostgresDatabaseResource(name, databaseName, builder.Resource);
+        builder.Resource.AddDatabase(name, databaseName);
+
+        string? connectionString = null;
+        builder.ApplicationBuilder.Eventing.Subscribe<ConnectionStringAvailableEvent>(database, async (_, ct) =>
+            connectionString = await database.ConnectionStringExpression.GetValueAsync(ct).ConfigureAwait(false));
+
+        var healthCheckKey = $"{name}_check";
+        builder.ApplicationBuilder.Services.AddHealthChecks().AddNpgSql(
+            _ => connectionString ?? throw new InvalidOperationException("Connection string is unavailable"),
+            name: healthCheckKey);
+
+        return builder.ApplicationBuilder.AddResource(database).WithHealthCheck(healthCheckKey);
+    }
+
+    private static async Task CreateDatabasesAsync(LocalPostgresServerResource server, string connectionString, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString + ";Database=postgres");
+        await connection.OpenAsync(ct).ConfigureAwait(false);
+
+        foreach (var databaseName in server.Databases.Values)
+        {
+            await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+            exists.Parameters.AddWithValue("name", databaseName);
+            if (await exists.ExecuteScalarAsync(ct).ConfigureAwait(false) is null)
+            {
+                // Identifiers cannot be parameters; the name comes from the AppHost's own code and is quoted.
+                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{databaseName.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
+                await create.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+        }
+    }
+}
