@@ -1,7 +1,10 @@
+using AspireMsa.AppHost;
 using AspireMsa.AppHost.BackingServices;
+using Microsoft.Extensions.Configuration;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
+// Backing services: containers where a runtime answers, OS-package processes otherwise (BackingServices:Mode).
 var backing = BackingServiceFactory.Create(builder);
 var postgres = backing.AddPostgres("postgres");
 var identityDb = postgres.AddDatabase("identitydb");
@@ -10,5 +13,38 @@ var orderingDb = postgres.AddDatabase("orderingdb");
 var inventoryDb = postgres.AddDatabase("inventorydb");
 var redis = backing.AddRedis("redis");
 var rabbitmq = backing.AddRabbitMQ("rabbitmq");
+
+// Generated once and kept in the AppHost's user secrets; the dashboard shows it under Parameters.
+var demoUserPassword = builder.AddParameter(
+    "demo-user-password", new GenerateParameterDefault { MinLength = 16, Special = false }, secret: true, persist: true);
+
+// Business services: one database each (1 service – 1 data source).
+var identity = builder.AddService<Projects.Identity_Api>("identity")
+    .WithDependency(identityDb)
+    .WithEnvironment("DemoUsers__Password", demoUserPassword);
+
+var catalog = builder.AddService<Projects.Catalog_Api>("catalog")
+    .WithDependency(catalogDb)
+    .WithDependency(redis);
+
+var ordering = builder.AddService<Projects.Ordering_Api>("ordering")
+    .WithDependency(orderingDb)
+    .WithDependency(rabbitmq);
+
+var inventory = builder.AddService<Projects.Inventory_Api>("inventory")
+    .WithDependency(inventoryDb)
+    .WithDependency(rabbitmq);
+
+// The single entry point, on a stable URL in run mode (Gateway:HttpPort, 5080 by default).
+var gatewayPort = builder.Configuration.GetValue<int?>("Gateway:HttpPort") is > 0 and var port ? port : null;
+builder.AddProject<Projects.Gateway>("gateway", options => options.ExcludeLaunchProfile = true)
+    .WithHttpEndpoint(port: gatewayPort, name: "http")
+    .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
+    .WithHttpHealthCheck("/health")
+    .WithExternalHttpEndpoints()
+    .WithReference(identity).WaitFor(identity)
+    .WithReference(catalog).WaitFor(catalog)
+    .WithReference(ordering).WaitFor(ordering)
+    .WithReference(inventory).WaitFor(inventory);
 
 builder.Build().Run();

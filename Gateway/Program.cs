@@ -1,0 +1,13 @@
+using AspireMsa.Gateway.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddGatewayServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapReverseProxy();
+
+app.Run();

@@ -1,0 +1,23 @@
+using AspireMsa.Catalog.Api.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace AspireMsa.Catalog.Api.Infrastructure;
+
+public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbContext(options)
+{
+    public DbSet<Product> Products => Set<Product>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        var product = modelBuilder.Entity<Product>();
+        product.ToTable("products");
+        product.HasKey(p => p.Id);
+        product.Property(p => p.Name).HasMaxLength(ProductRules.NameMaxLength);
+        product.Property(p => p.Description).HasMaxLength(ProductRules.DescriptionMaxLength);
+        product.Property(p => p.Category).HasMaxLength(ProductRules.CategoryMaxLength);
+        product.Property(p => p.Price).HasPrecision(18, 2);
+        // The version doubles as the optimistic concurrency token: two writers of one product cannot both win.
+        product.Property(p => p.Version).IsConcurrencyToken();
+        product.HasIndex(p => new { p.Category, p.Name });
+    }
+}

@@ -1,0 +1,15 @@
+using AspireMsa.Catalog.Api.Apis;
+using AspireMsa.Catalog.Api.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapOpenApi();
+app.MapProductsApi();
+
+app.Run();

@@ -1,0 +1,15 @@
+using AspireMsa.Inventory.Api.Apis;
+using AspireMsa.Inventory.Api.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapOpenApi();
+app.MapInventoryApi();
+
+app.Run();

@@ -1,0 +1,3 @@
+namespace AspireMsa.Ordering.Api.Apis;
+
+public sealed record OrderLineResponse(Guid ProductId, int Quantity);

@@ -1,0 +1,13 @@
+namespace AspireMsa.Ordering.Api.Model;
+
+/// <summary>The limits an order's fields must respect, shared by the schema and the request validation.</summary>
+public static class OrderRules
+{
+    public const int MaxLines = 50;
+    public const int MaxQuantity = 1000;
+    public const int BuyerIdMaxLength = 256;
+    public const int StatusMaxLength = 20;
+    public const int ReasonMaxLength = 500;
+    public const int MaxPageSize = 100;
+    public const int DefaultPageSize = 20;
+}

@@ -1,0 +1,8 @@
+namespace AspireMsa.Ordering.Api.Model;
+
+public enum OrderStatus
+{
+    Pending,
+    Confirmed,
+    Cancelled,
+}

@@ -1,0 +1,15 @@
+using AspireMsa.Ordering.Api.Apis;
+using AspireMsa.Ordering.Api.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapOpenApi();
+app.MapOrdersApi();
+
+app.Run();

@@ -1,0 +1,3 @@
+namespace AspireMsa.Contracts;
+
+public sealed record OrderPlacedLine(Guid ProductId, int Quantity);

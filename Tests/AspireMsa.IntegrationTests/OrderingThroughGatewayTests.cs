@@ -1,0 +1,62 @@
+namespace AspireMsa.IntegrationTests;
+
+[Collection(SystemCollection.Name)]
+public class OrderingThroughGatewayTests(SystemFixture system)
+{
+    [Fact]
+    public async Task APlacedOrder_IsPending_AndCanBeReadBackWithItsLinesAndHistory()
+    {
+        var productId = Guid.NewGuid();
+
+        var place = await system.Gateway.PostAsJsonAsync("/api/orders", new { lines = new[] { new { productId, quantity = 2 } } });
+
+        Assert.Equal(HttpStatusCode.Accepted, place.StatusCode);
+        var accepted = await place.Content.ReadFromJsonAsync<OrderAcceptedDto>();
+        Assert.Equal("Pending", accepted!.Status);
+        Assert.Equal($"/api/orders/{accepted.Id}", place.Headers.Location?.OriginalString);
+
+        var order = await system.Gateway.GetFromJsonAsync<OrderDto>(place.Headers.Location);
+        Assert.Equal(accepted.Id, order!.Id);
+        Assert.Equal("Pending", order.Status);
+        var line = Assert.Single(order.Lines);
+        Assert.Equal((productId, 2), (line.ProductId, line.Quantity));
+        Assert.Equal("Pending", Assert.Single(order.History).Status);
+    }
+
+    [Fact]
+    public async Task ThePlacedOrder_AppearsInTheCallersOrderList()
+    {
+        var place = await system.Gateway.PostAsJsonAsync("/api/orders", new { lines = new[] { new { productId = Guid.NewGuid(), quantity = 1 } } });
+        var accepted = await place.Content.ReadFromJsonAsync<OrderAcceptedDto>();
+
+        var list = await system.Gateway.GetFromJsonAsync<OrderListDto>("/api/orders?pageSize=100");
+
+        Assert.Contains(list!.Items, item => item.Id == accepted!.Id);
+    }
+
+    [Fact]
+    public async Task AnOrderWithoutLines_IsRejectedWithValidationProblemDetails()
+    {
+        var response = await system.Gateway.PostAsJsonAsync("/api/orders", new { lines = Array.Empty<object>() });
+
+        await Problems.AssertAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task AnUnknownOrder_IsNotFoundProblemDetails()
+    {
+        await Problems.AssertAsync(await system.Gateway.GetAsync($"/api/orders/{Guid.NewGuid()}"), HttpStatusCode.NotFound);
+    }
+
+    private sealed record OrderAcceptedDto(Guid Id, string Status);
+
+    private sealed record OrderLineDto(Guid ProductId, int Quantity);
+
+    private sealed record StatusChangeDto(string Status, DateTimeOffset At, string? Reason);
+
+    private sealed record OrderDto(Guid Id, string Status, List<OrderLineDto> Lines, List<StatusChangeDto> History);
+
+    private sealed record OrderSummaryDto(Guid Id, string Status);
+
+    private sealed record OrderListDto(List<OrderSummaryDto> Items, long TotalCount);
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Makes the machine ready to run AspireMsa: with a container engine nothing is needed; without one, PostgreSQL, Redis
+# and RabbitMQ run as local processes from the OS packages, which this script installs when they are missing.
+set -euo pipefail
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "The .NET SDK (10.0) is required: https://dotnet.microsoft.com/download" >&2
+  exit 1
+fi
+
+container_runtime_answers() {
+  local runtime
+  for runtime in ${ASPIRE_CONTAINER_RUNTIME:-docker podman}; do
+    if command -v "$runtime" >/dev/null 2>&1 && "$runtime" container ls -n 1 >/dev/null 2>&1; then
+      return 0
+    fi
+  done
+  return 1
+}
+
+mode="${BackingServices__Mode:-Auto}"
+if [ "$mode" = "Containers" ] || { [ "$mode" = "Auto" ] && container_runtime_answers; }; then
+  echo "Backing services: containers."
+  exit 0
+fi
+
+missing=()
+compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null || command -v initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+{ [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || command -v rabbitmq-server >/dev/null 2>&1; } || missing+=(rabbitmq-server)
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "Backing services: local processes (PostgreSQL, Redis and RabbitMQ are installed)."
+  exit 0
+fi
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "No container engine answers and these packages are missing: ${missing[*]}." >&2
+  echo "Install them with your package manager (or start Docker/Podman) and run this again." >&2
+  exit 1
+fi
+
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then
+  sudo_cmd=(sudo)
+fi
+
+echo "Installing ${missing[*]} (no container engine answers, so they run as local processes)..."
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "Backing services: local processes."
