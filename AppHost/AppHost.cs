@@ -36,7 +36,7 @@ var inventory = builder.AddService<Projects.Inventory_Api>("inventory")
     .WithDependency(rabbitmq);
 
 // The single entry point, on a stable URL in run mode (Gateway:HttpPort, 5080 by default).
-var gatewayPort = builder.Configuration.GetValue<int?>("Gateway:HttpPort") is > 0 and var port ? port : null;
+var gatewayPort = builder.Configuration.GetValue<int?>("Gateway:HttpPort") is > 0 and int port ? port : (int?)null;
 builder.AddProject<Projects.Gateway>("gateway", options => options.ExcludeLaunchProfile = true)
     .WithHttpEndpoint(port: gatewayPort, name: "http")
     .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)

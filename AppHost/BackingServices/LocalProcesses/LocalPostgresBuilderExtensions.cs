@@ -34,8 +34,12 @@ public static class LocalPostgresBuilderExtensions
         string? connectionString = null;
         builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(server, async (_, ct) =>
             connectionString = await server.ConnectionStringExpression.GetValueAsync(ct).ConfigureAwait(false));
-        builder.Eventing.Subscribe<ResourceReadyEvent>(server, (_, ct) =>
-            CreateDatabasesAsync(server, connectionString ?? throw new InvalidOperationException("Connection string is unavailable"), ct));
+        builder.Eventing.Subscribe<ResourceReadyEvent>(server, async (@event, ct) =>
+        {
+            await CreateDatabasesAsync(server, connectionString ?? throw new InvalidOperationException("Connection string is unavailable"), ct)
+                .ConfigureAwait(false);
+            await MarkDatabasesRunningAsync(builder, server, @event.Services, ct).ConfigureAwait(false);
+        });
 
         var healthCheckKey = $"{name}_check";
         builder.Services.AddHealthChecks().AddNpgSql(
@@ -82,6 +86,25 @@ public static class LocalPostgresBuilderExtensions
             name: healthCheckKey);
 
         return builder.ApplicationBuilder.AddResource(database).WithHealthCheck(healthCheckKey);
+    }
+
+    /// <summary>
+    /// Aspire mirrors a parent's state onto its databases only for containers; for a process parent we say ourselves
+    /// that each database exists, so its health check runs and <c>WaitFor(database)</c> can complete.
+    /// </summary>
+    private static async Task MarkDatabasesRunningAsync(
+        IDistributedApplicationBuilder builder, LocalPostgresServerResource server, IServiceProvider services, CancellationToken ct)
+    {
+        var notifications = services.GetRequiredService<ResourceNotificationService>();
+        foreach (var database in builder.Resources.OfType<LocalPostgresDatabaseResource>().Where(db => db.Parent == server))
+        {
+            await builder.Eventing.PublishAsync(new ConnectionStringAvailableEvent(database, services), ct).ConfigureAwait(false);
+            await notifications.PublishUpdateAsync(database, state => state with
+            {
+                State = KnownResourceStates.Running,
+                ResourceType = "PostgresDatabase",
+            }).ConfigureAwait(false);
+        }
     }
 
     private static async Task CreateDatabasesAsync(LocalPostgresServerResource server, string connectionString, CancellationToken ct)

@@ -1,0 +1,13 @@
+namespace AspireMsa.Identity.Api.Clients;
+
+public static class ClientIds
+{
+    /// <summary>The future web front end: authorization code with PKCE.</summary>
+    public const string Web = "aspiremsa-web";
+
+    /// <summary>A demo, test and benchmark convenience: the password grant, so scripts get user tokens without a browser.</summary>
+    public const string Cli = "aspiremsa-cli";
+
+    /// <summary>Services calling services on their own behalf: client credentials.</summary>
+    public const string Services = "aspiremsa-services";
+}

@@ -1,0 +1,138 @@
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace AspireMsa.Identity.Api.Clients;
+
+/// <summary>
+/// Registers the API scopes with their resources and the three clients, updating existing registrations so the database
+/// always matches the configuration (new redirect URIs, a new secret) after a start.
+/// </summary>
+public sealed partial class ClientSeeder(
+    IOpenIddictApplicationManager applications,
+    IOpenIddictScopeManager scopes,
+    IOptions<ClientOptions> options,
+    ILogger<ClientSeeder> logger)
+{
+    private static readonly string[] UserScopePermissions =
+    [
+        Permissions.Scopes.Email,
+        Permissions.Scopes.Profile,
+        Permissions.Scopes.Roles,
+        .. ApiScopes.All.Select(scope => Permissions.Prefixes.Scope + scope),
+    ];
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        foreach (var scope in ApiScopes.All)
+        {
+            var descriptor = new OpenIddictScopeDescriptor { Name = scope, DisplayName = $"The {scope} API", Resources = { scope } };
+            if (await scopes.FindByNameAsync(scope, ct) is { } existing)
+            {
+                await scopes.UpdateAsync(existing, descriptor, ct);
+            }
+            else
+            {
+                await scopes.CreateAsync(descriptor, ct);
+            }
+        }
+
+        await UpsertAsync(WebClient(options.Value.Web), ct);
+        await UpsertAsync(CliClient(), ct);
+
+        if (string.IsNullOrWhiteSpace(options.Value.Services.Secret))
+        {
+            LogServicesClientSkipped(logger, ClientIds.Services);
+            if (await applications.FindByClientIdAsync(ClientIds.Services, ct) is { } stale)
+            {
+                // A client whose secret is no longer configured must not keep working with the old one.
+                await applications.DeleteAsync(stale, ct);
+            }
+        }
+        else
+        {
+            await UpsertAsync(ServicesClient(options.Value.Services.Secret), ct);
+        }
+    }
+
+    private static OpenIddictApplicationDescriptor WebClient(WebClientOptions web)
+    {
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = ClientIds.Web,
+            ClientType = ClientTypes.Public,
+            ApplicationType = ApplicationTypes.Web,
+            // First-party front end: users are not asked to consent to their own store.
+            ConsentType = ConsentTypes.Implicit,
+            DisplayName = "AspireMsa web front end",
+            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+        };
+        descriptor.Permissions.UnionWith(
+        [
+            Permissions.Endpoints.Authorization,
+            Permissions.Endpoints.EndSession,
+            Permissions.Endpoints.Token,
+            Permissions.GrantTypes.AuthorizationCode,
+            Permissions.GrantTypes.RefreshToken,
+            Permissions.ResponseTypes.Code,
+            .. UserScopePermissions,
+        ]);
+        descriptor.RedirectUris.UnionWith(web.RedirectUris.Select(uri => new Uri(uri, UriKind.Absolute)));
+        descriptor.PostLogoutRedirectUris.UnionWith(web.PostLogoutRedirectUris.Select(uri => new Uri(uri, UriKind.Absolute)));
+        return descriptor;
+    }
+
+    private static OpenIddictApplicationDescriptor CliClient()
+    {
+        // The password grant is deprecated for real clients; it exists here only so demos, tests and benchmarks can get
+        // user tokens from a script. It is a public client: there is no secret a script could keep.
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = ClientIds.Cli,
+            ClientType = ClientTypes.Public,
+            DisplayName = "AspireMsa CLI (demo, tests, benchmarks)",
+        };
+        descriptor.Permissions.UnionWith(
+        [
+            Permissions.Endpoints.Token,
+            Permissions.GrantTypes.Password,
+            Permissions.GrantTypes.RefreshToken,
+            .. UserScopePermissions,
+        ]);
+        return descriptor;
+    }
+
+    private static OpenIddictApplicationDescriptor ServicesClient(string secret)
+    {
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = ClientIds.Services,
+            ClientSecret = secret,
+            ClientType = ClientTypes.Confidential,
+            DisplayName = "AspireMsa services",
+        };
+        descriptor.Permissions.UnionWith(
+        [
+            Permissions.Endpoints.Token,
+            Permissions.GrantTypes.ClientCredentials,
+            .. ApiScopes.All.Select(scope => Permissions.Prefixes.Scope + scope),
+        ]);
+        return descriptor;
+    }
+
+    private async Task UpsertAsync(OpenIddictApplicationDescriptor descriptor, CancellationToken ct)
+    {
+        var existing = await applications.FindByClientIdAsync(descriptor.ClientId!, ct);
+        if (existing is null)
+        {
+            await applications.CreateAsync(descriptor, ct);
+        }
+        else
+        {
+            await applications.UpdateAsync(existing, descriptor, ct);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Clients:Services:Secret is not set: the confidential client {ClientId} is not registered, so client credentials tokens cannot be issued")]
+    private static partial void LogServicesClientSkipped(ILogger logger, string clientId);
+}

@@ -1,0 +1,91 @@
+using AspireMsa.Identity.Api.Clients;
+using AspireMsa.Identity.Api.Infrastructure;
+using AspireMsa.Identity.Api.Keys;
+using AspireMsa.Identity.Api.Tokens;
+using AspireMsa.Identity.Api.Users;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace AspireMsa.Identity.Api.Extensions;
+
+public static class IdentityServiceExtensions
+{
+    public const string DatabaseName = "identitydb";
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDbContext<IdentityDbContext>(DatabaseName);
+        builder.Services.AddMigration<IdentityDbContext>(IdentitySeeder.SeedAsync);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+
+        builder.AddValidatedOptions();
+        builder.AddUserStore();
+        builder.AddTokenServer();
+        builder.AddGatewayForwardedHeaders();
+
+        // Protects login cookies and the token keys: in the database, every replica shares one ring and restarts keep it.
+        // The ring itself is stored unencrypted (the start-up log warns so): access to identitydb is access to the keys.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("AspireMsa.Identity")
+            .PersistKeysToDbContext<IdentityDbContext>();
+
+        builder.Services.AddScoped<DemoUserSeeder>();
+        builder.Services.AddScoped<ClientSeeder>();
+        builder.Services.AddAntiforgery();
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    private static void AddValidatedOptions(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<TokenServerOptions>()
+            .BindConfiguration(TokenServerOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(TokenServerOptions.HasValidIssuer, "Tokens:Issuer must be an absolute URL, e.g. the gateway's http://localhost:5080/.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<ClientOptions>()
+            .BindConfiguration(ClientOptions.SectionName)
+            .Validate(ClientOptions.HasAbsoluteUris, "Clients:Web:RedirectUris and Clients:Web:PostLogoutRedirectUris must hold absolute URLs.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<DemoUserOptions>()
+            .BindConfiguration(DemoUserOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+    }
+
+    private static void AddUserStore(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddIdentityCore<IdentityUser>(options =>
+            {
+                // Length over composition rules (NIST SP 800-63B); the AppHost's generated demo password has no symbols.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+
+                // The login cookie then carries the same claim names as the tokens.
+                options.ClaimsIdentity.UserIdClaimType = Claims.Subject;
+                options.ClaimsIdentity.UserNameClaimType = Claims.Name;
+                options.ClaimsIdentity.EmailClaimType = Claims.Email;
+                options.ClaimsIdentity.RoleClaimType = Claims.Role;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<IdentityDbContext>()
+            .AddSignInManager();
+    }
+
+    private static void AddGatewayForwardedHeaders(this IHostApplicationBuilder builder) =>
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            // The gateway's public scheme, host and path prefix make the issuer and the discovery URLs point at the gateway.
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto
+                | ForwardedHeaders.XForwardedHost | ForwardedHeaders.XForwardedPrefix;
+            // The gateway's address is allocated at run time, so it cannot be listed: the service trusts whoever reaches it,
+            // which in the AppHost's topology is only the gateway. Tokens:Issuer pins the issuer regardless of headers.
+            options.KnownIPNetworks.Clear();
+            options.KnownProxies.Clear();
+        });
+}

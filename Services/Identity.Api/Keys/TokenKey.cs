@@ -1,0 +1,34 @@
+namespace AspireMsa.Identity.Api.Keys;
+
+/// <summary>
+/// An RSA key of the token server. The newest non-retired key of each use signs (or encrypts); older ones stay
+/// loaded until <see cref="RetiredAt"/> so tokens they produced remain valid. <see cref="Pem"/> holds the private key
+/// protected by ASP.NET Core DataProtection, whose key ring lives in the same database.
+/// </summary>
+public sealed class TokenKey
+{
+    public const int UseMaxLength = 16;
+    public const int KeyIdMaxLength = 64;
+
+    public Guid Id { get; init; }
+
+    public TokenKeyUse Use { get; init; }
+
+    /// <summary>The JWK <c>kid</c>, so a validator picks the right key from JWKS.</summary>
+    public required string KeyId { get; init; }
+
+    public required string Pem { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset NotBefore { get; init; }
+
+    /// <summary>After this instant the service creates a successor at its next start.</summary>
+    public DateTimeOffset ExpiresAt { get; init; }
+
+    /// <summary>When a starting instance first loaded this key as the newest one, i.e. began signing or encrypting with it.</summary>
+    public DateTimeOffset? ActivatedAt { get; set; }
+
+    /// <summary>When the key stopped being loaded at all; set once every token it produced has expired.</summary>
+    public DateTimeOffset? RetiredAt { get; set; }
+}
