@@ -18,10 +18,23 @@ var rabbitmq = backing.AddRabbitMQ("rabbitmq");
 var demoUserPassword = builder.AddParameter(
     "demo-user-password", new GenerateParameterDefault { MinLength = 16, Special = false }, secret: true, persist: true);
 
+// The single entry point, on a stable URL in run mode (Gateway:HttpPort, 5080 by default). Two stateless replicas
+// behind one address: the key ring and rate-limit counters live in Redis, so neither replica is a single point of failure.
+var gatewayPort = builder.Configuration.GetValue<int?>("Gateway:HttpPort") is > 0 and int port ? port : (int?)null;
+var gateway = builder.AddProject<Projects.Gateway>("gateway", options => options.ExcludeLaunchProfile = true)
+    .WithHttpEndpoint(port: gatewayPort, name: "http")
+    .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
+    .WithHttpHealthCheck("/health")
+    .WithExternalHttpEndpoints()
+    .WithReplicas(2)
+    .WithDependency(redis);
+var publicUrl = gateway.GetEndpoint("http");
+
 // Business services: one database each (1 service – 1 data source).
 var identity = builder.AddService<Projects.Identity_Api>("identity")
     .WithDependency(identityDb)
-    .WithEnvironment("DemoUsers__Password", demoUserPassword);
+    .WithEnvironment("DemoUsers__Password", demoUserPassword)
+    .WithEnvironment("Tokens__Issuer", publicUrl);
 
 var catalog = builder.AddService<Projects.Catalog_Api>("catalog")
     .WithDependency(catalogDb)
@@ -35,16 +48,15 @@ var inventory = builder.AddService<Projects.Inventory_Api>("inventory")
     .WithDependency(inventoryDb)
     .WithDependency(rabbitmq);
 
-// The single entry point, on a stable URL in run mode (Gateway:HttpPort, 5080 by default).
-var gatewayPort = builder.Configuration.GetValue<int?>("Gateway:HttpPort") is > 0 and int port ? port : (int?)null;
-builder.AddProject<Projects.Gateway>("gateway", options => options.ExcludeLaunchProfile = true)
-    .WithHttpEndpoint(port: gatewayPort, name: "http")
-    .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
-    .WithHttpHealthCheck("/health")
-    .WithExternalHttpEndpoints()
-    .WithReference(identity).WaitFor(identity)
+gateway.WithReference(identity).WaitFor(identity)
     .WithReference(catalog).WaitFor(catalog)
     .WithReference(ordering).WaitFor(ordering)
     .WithReference(inventory).WaitFor(inventory);
+
+// The gateway checks every token, and each API checks it again (defense in depth), against the issuer published at the gateway.
+foreach (var api in new[] { gateway, identity, catalog, ordering, inventory })
+{
+    api.WithEnvironment("Identity__Issuer", publicUrl);
+}
 
 builder.Build().Run();

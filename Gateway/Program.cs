@@ -8,6 +8,7 @@ builder.AddGatewayServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.UseGatewayPipeline();
 app.MapReverseProxy();
 
 app.Run();

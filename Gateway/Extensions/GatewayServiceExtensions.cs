@@ -1,18 +1,81 @@
+using AspireMsa.Gateway.Middleware;
+using AspireMsa.Gateway.RateLimiting;
+using AspireMsa.Gateway.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
+using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
 namespace AspireMsa.Gateway.Extensions;
 
 public static class GatewayServiceExtensions
 {
     public const string ReverseProxySection = "ReverseProxy";
+    public const string FrontEndCorsPolicy = "front-end";
 
-    /// <summary>
-    /// YARP with routes and clusters from configuration; a destination address names a service
-    /// (<c>http://catalog</c>) and Aspire's service discovery resolves it, so no host or port appears anywhere.
-    /// </summary>
+    /// <summary>The audiences of the APIs behind the gateway; a token for none of them is refused at the edge.</summary>
+    public static readonly string[] ApiAudiences = ["catalog", "ordering", "inventory", "analytics"];
+
     public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
     {
+        builder.AddRedisClient("redis");
+
+        // No product banner for scanners, and a cap on what a client may upload through the edge (answered 413).
+        builder.Services.Configure<KestrelServerOptions>(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("Gateway:MaxRequestBodyBytes") ?? 1_048_576;
+        });
+
+        // Stateless replicas: the DataProtection key ring lives in Redis, so any replica can read what another wrote.
+        builder.Services.AddDataProtection().SetApplicationName("aspiremsa-gateway");
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer>((options, redis) =>
+            options.XmlRepository = new RedisXmlRepository(() => redis.GetDatabase(), "aspiremsa:gateway:data-protection-keys"));
+
+        builder.AddDefaultAuthentication(ApiAudiences);
+        builder.Services.AddAuthorizationBuilder().AddGatewayPolicies();
+        builder.AddGatewayRateLimiting();
+
+        builder.Services.AddCors(options => options.AddPolicy(FrontEndCorsPolicy, policy => policy
+            .WithOrigins(builder.Configuration.GetSection("Cors:FrontEndOrigins").Get<string[]>() ?? [])
+            .WithHeaders("Authorization", "Content-Type", CorrelationIdMiddleware.HeaderName, "Idempotency-Key")
+            .WithMethods("GET", "POST", "PUT", "DELETE")
+            .WithExposedHeaders(CorrelationIdMiddleware.HeaderName, "Location", "Retry-After")));
+
+        // Structured request logs; headers not listed here (Authorization, Cookie) are logged as [Redacted].
+        builder.Services.AddHttpLogging(options =>
+        {
+            options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.RequestQuery
+                | HttpLoggingFields.RequestHeaders | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+            options.RequestHeaders.Add(CorrelationIdMiddleware.HeaderName);
+            options.CombineLogs = true;
+        });
+
+        builder.Services.AddSingleton<IdentityHeadersTransformProvider>();
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection(ReverseProxySection))
+            .AddTransforms<IdentityHeadersTransformProvider>()
             .AddServiceDiscoveryDestinationResolver();
         return builder;
+    }
+
+    /// <summary>The edge pipeline, in order: who is asking, what they may send, how often, and only then where it goes.</summary>
+    public static WebApplication UseGatewayPipeline(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseMiddleware<GatewayInstanceHeaderMiddleware>();
+        }
+
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseHttpLogging();
+        app.UseCors(FrontEndCorsPolicy);
+        app.UseAuthentication();
+        app.UseGatewayRateLimiting();
+        app.UseAuthorization();
+        return app;
     }
 }

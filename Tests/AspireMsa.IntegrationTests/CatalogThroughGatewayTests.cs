@@ -6,7 +6,7 @@ public class CatalogThroughGatewayTests(SystemFixture system)
     [Fact]
     public async Task ACreatedProduct_CanBeReadBackThroughTheGateway()
     {
-        var create = await system.Gateway.PostAsJsonAsync("/api/catalog/products",
+        var create = await (await system.GatewayAsAsync("admin")).PostAsJsonAsync("/api/catalog/products",
             new { name = "Trail shoe", description = "Grippy sole", price = 89.90m, category = "shoes" });
 
         Assert.Equal(HttpStatusCode.Created, create.StatusCode);
@@ -24,13 +24,13 @@ public class CatalogThroughGatewayTests(SystemFixture system)
     {
         var created = await CreateAsync("Rain jacket", "coats");
 
-        var update = await system.Gateway.PutAsJsonAsync($"/api/catalog/products/{created.Id}",
+        var update = await (await system.GatewayAsAsync("admin")).PutAsJsonAsync($"/api/catalog/products/{created.Id}",
             new { name = "Rain jacket", description = "Taped seams", price = 120m, category = "coats", version = created.Version });
         var updated = await update.Content.ReadFromJsonAsync<ProductDto>();
         Assert.Equal(HttpStatusCode.OK, update.StatusCode);
         Assert.Equal(created.Version + 1, updated!.Version);
 
-        var stale = await system.Gateway.PutAsJsonAsync($"/api/catalog/products/{created.Id}",
+        var stale = await (await system.GatewayAsAsync("admin")).PutAsJsonAsync($"/api/catalog/products/{created.Id}",
             new { name = "Rain jacket", description = "Older edit", price = 99m, category = "coats", version = created.Version });
         await Problems.AssertAsync(stale, HttpStatusCode.Conflict);
     }
@@ -57,17 +57,17 @@ public class CatalogThroughGatewayTests(SystemFixture system)
     {
         var created = await CreateAsync("Old hat", "hats");
 
-        var delete = await system.Gateway.DeleteAsync($"/api/catalog/products/{created.Id}");
+        var delete = await (await system.GatewayAsAsync("admin")).DeleteAsync($"/api/catalog/products/{created.Id}");
         Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
 
         await Problems.AssertAsync(await system.Gateway.GetAsync($"/api/catalog/products/{created.Id}"), HttpStatusCode.NotFound);
-        await Problems.AssertAsync(await system.Gateway.DeleteAsync($"/api/catalog/products/{created.Id}"), HttpStatusCode.NotFound);
+        await Problems.AssertAsync(await (await system.GatewayAsAsync("admin")).DeleteAsync($"/api/catalog/products/{created.Id}"), HttpStatusCode.NotFound);
     }
 
     [Fact]
     public async Task AnInvalidProduct_IsRejectedWithValidationProblemDetails()
     {
-        var response = await system.Gateway.PostAsJsonAsync("/api/catalog/products",
+        var response = await (await system.GatewayAsAsync("admin")).PostAsJsonAsync("/api/catalog/products",
             new { name = "", description = "x", price = -1m, category = "shoes" });
 
         var problem = await Problems.AssertAsync(response, HttpStatusCode.BadRequest);
@@ -86,7 +86,7 @@ public class CatalogThroughGatewayTests(SystemFixture system)
 
     private async Task<ProductDto> CreateAsync(string name, string category)
     {
-        var response = await system.Gateway.PostAsJsonAsync("/api/catalog/products",
+        var response = await (await system.GatewayAsAsync("admin")).PostAsJsonAsync("/api/catalog/products",
             new { name, description = "", price = 10m, category });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<ProductDto>())!;

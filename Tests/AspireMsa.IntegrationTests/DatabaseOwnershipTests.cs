@@ -32,10 +32,10 @@ public class DatabaseOwnershipTests(SystemFixture system)
     [Fact]
     public async Task WritesThroughTheGateway_LandInTheOwningServicesDatabase()
     {
-        var create = await system.Gateway.PostAsJsonAsync("/api/catalog/products",
+        var create = await (await system.GatewayAsAsync("admin")).PostAsJsonAsync("/api/catalog/products",
             new { name = "Owned product", description = "", price = 5m, category = "ownership" });
         var product = await create.Content.ReadFromJsonAsync<ProductDto>();
-        var place = await system.Gateway.PostAsJsonAsync("/api/orders", new { lines = new[] { new { productId = product!.Id, quantity = 1 } } });
+        var place = await (await system.GatewayAsAsync("alice")).PostAsJsonAsync("/api/orders", new { lines = new[] { new { productId = product!.Id, quantity = 1 } } });
         var orderId = (await place.Content.ReadFromJsonAsync<IdDto>())!.Id;
 
         await using var catalog = await system.OpenDatabaseAsync("catalogdb");

@@ -8,23 +8,23 @@ public class InventoryThroughGatewayTests(SystemFixture system)
     {
         var productId = Guid.NewGuid();
 
-        var set = await system.Gateway.PutAsJsonAsync($"/api/inventory/{productId}", new { quantity = 7 });
+        var set = await (await system.GatewayAsAsync("admin")).PutAsJsonAsync($"/api/inventory/{productId}", new { quantity = 7 });
         Assert.Equal(HttpStatusCode.OK, set.StatusCode);
 
-        var stock = await system.Gateway.GetFromJsonAsync<StockDto>($"/api/inventory/{productId}");
+        var stock = await (await system.GatewayAsAsync("alice")).GetFromJsonAsync<StockDto>($"/api/inventory/{productId}");
         Assert.Equal(new StockDto(productId, 7, 0, 7), stock);
     }
 
     [Fact]
     public async Task StockOfAnUnknownProduct_IsNotFoundProblemDetails()
     {
-        await Problems.AssertAsync(await system.Gateway.GetAsync($"/api/inventory/{Guid.NewGuid()}"), HttpStatusCode.NotFound);
+        await Problems.AssertAsync(await (await system.GatewayAsAsync("alice")).GetAsync($"/api/inventory/{Guid.NewGuid()}"), HttpStatusCode.NotFound);
     }
 
     [Fact]
     public async Task NegativeStock_IsRejectedWithValidationProblemDetails()
     {
-        var response = await system.Gateway.PutAsJsonAsync($"/api/inventory/{Guid.NewGuid()}", new { quantity = -1 });
+        var response = await (await system.GatewayAsAsync("admin")).PutAsJsonAsync($"/api/inventory/{Guid.NewGuid()}", new { quantity = -1 });
 
         await Problems.AssertAsync(response, HttpStatusCode.BadRequest);
     }

@@ -8,14 +8,14 @@ public class OrderingThroughGatewayTests(SystemFixture system)
     {
         var productId = Guid.NewGuid();
 
-        var place = await system.Gateway.PostAsJsonAsync("/api/orders", new { lines = new[] { new { productId, quantity = 2 } } });
+        var place = await (await system.GatewayAsAsync("alice")).PostAsJsonAsync("/api/orders", new { lines = new[] { new { productId, quantity = 2 } } });
 
         Assert.Equal(HttpStatusCode.Accepted, place.StatusCode);
         var accepted = await place.Content.ReadFromJsonAsync<OrderAcceptedDto>();
         Assert.Equal("Pending", accepted!.Status);
         Assert.Equal($"/api/orders/{accepted.Id}", place.Headers.Location?.OriginalString);
 
-        var order = await system.Gateway.GetFromJsonAsync<OrderDto>(place.Headers.Location);
+        var order = await (await system.GatewayAsAsync("alice")).GetFromJsonAsync<OrderDto>(place.Headers.Location);
         Assert.Equal(accepted.Id, order!.Id);
         Assert.Equal("Pending", order.Status);
         var line = Assert.Single(order.Lines);
@@ -26,10 +26,10 @@ public class OrderingThroughGatewayTests(SystemFixture system)
     [Fact]
     public async Task ThePlacedOrder_AppearsInTheCallersOrderList()
     {
-        var place = await system.Gateway.PostAsJsonAsync("/api/orders", new { lines = new[] { new { productId = Guid.NewGuid(), quantity = 1 } } });
+        var place = await (await system.GatewayAsAsync("alice")).PostAsJsonAsync("/api/orders", new { lines = new[] { new { productId = Guid.NewGuid(), quantity = 1 } } });
         var accepted = await place.Content.ReadFromJsonAsync<OrderAcceptedDto>();
 
-        var list = await system.Gateway.GetFromJsonAsync<OrderListDto>("/api/orders?pageSize=100");
+        var list = await (await system.GatewayAsAsync("alice")).GetFromJsonAsync<OrderListDto>("/api/orders?pageSize=100");
 
         Assert.Contains(list!.Items, item => item.Id == accepted!.Id);
     }
@@ -37,7 +37,7 @@ public class OrderingThroughGatewayTests(SystemFixture system)
     [Fact]
     public async Task AnOrderWithoutLines_IsRejectedWithValidationProblemDetails()
     {
-        var response = await system.Gateway.PostAsJsonAsync("/api/orders", new { lines = Array.Empty<object>() });
+        var response = await (await system.GatewayAsAsync("alice")).PostAsJsonAsync("/api/orders", new { lines = Array.Empty<object>() });
 
         await Problems.AssertAsync(response, HttpStatusCode.BadRequest);
     }
@@ -45,7 +45,7 @@ public class OrderingThroughGatewayTests(SystemFixture system)
     [Fact]
     public async Task AnUnknownOrder_IsNotFoundProblemDetails()
     {
-        await Problems.AssertAsync(await system.Gateway.GetAsync($"/api/orders/{Guid.NewGuid()}"), HttpStatusCode.NotFound);
+        await Problems.AssertAsync(await (await system.GatewayAsAsync("alice")).GetAsync($"/api/orders/{Guid.NewGuid()}"), HttpStatusCode.NotFound);
     }
 
     private sealed record OrderAcceptedDto(Guid Id, string Status);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -17,6 +18,8 @@ public sealed class SystemFixture : IAsyncLifetime
     private static readonly string[] Resources =
         ["postgres", "identitydb", "catalogdb", "orderingdb", "inventorydb", "redis", "rabbitmq", "identity", "catalog", "ordering", "inventory", "gateway"];
 
+    private readonly DemoUserTokens _tokens = new(DemoUserPassword);
+    private readonly ConcurrentDictionary<string, HttpClient> _signedInClients = new();
     private DistributedApplication? _app;
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The system is not started.");
@@ -32,6 +35,11 @@ public sealed class SystemFixture : IAsyncLifetime
             cts.Token);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
 
+        // Many tests share one client IP; only the token endpoint keeps its default limit, which a test checks.
+        var gateway = builder.CreateResourceBuilder<ProjectResource>("gateway");
+        gateway.WithEnvironment("RateLimiting__PerUser__PermitLimit", "1000000");
+        gateway.WithEnvironment("RateLimiting__PerAnonymousClient__PermitLimit", "1000000");
+
         _app = await builder.BuildAsync(cts.Token);
         await _app.StartAsync(cts.Token);
 
@@ -43,6 +51,20 @@ public sealed class SystemFixture : IAsyncLifetime
         Gateway = _app.CreateHttpClient("gateway", "http");
     }
 
+    /// <summary>A gateway client signed in as a demo user (password grant of the <c>aspiremsa-cli</c> client).</summary>
+    public async Task<HttpClient> GatewayAsAsync(string user, string scopes = DemoUserTokens.AllApiScopes)
+    {
+        var token = await _tokens.GetAsync(Gateway, user, scopes);
+        return _signedInClients.GetOrAdd(token, _ =>
+        {
+            var client = App.CreateHttpClient("gateway", "http");
+            client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+            return client;
+        });
+    }
+
+    public Task<string> TokenAsync(string user, string scopes = DemoUserTokens.AllApiScopes) => _tokens.GetAsync(Gateway, user, scopes);
+
     public async Task<NpgsqlConnection> OpenDatabaseAsync(string database)
     {
         var connection = new NpgsqlConnection(await App.GetConnectionStringAsync(database));
@@ -53,6 +75,11 @@ public sealed class SystemFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Gateway?.Dispose();
+        foreach (var client in _signedInClients.Values)
+        {
+            client.Dispose();
+        }
+
         if (_app is not null)
         {
             await _app.StopAsync();

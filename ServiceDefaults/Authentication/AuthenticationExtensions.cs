@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class AuthenticationExtensions
+{
+    public const string MetadataClientName = "identity-metadata";
+
+    /// <summary>Only the algorithm our token server signs with; <c>none</c> and HMAC confusion are refused outright.</summary>
+    private static readonly string[] AllowedAlgorithms = [SecurityAlgorithms.RsaSha256];
+
+    /// <summary>
+    /// Validates bearer tokens from the identity service: signature through its JWKS (found by service discovery),
+    /// issuer, audience, lifetime and algorithm. The gateway checks the same token first; services check again
+    /// (defense in depth) and take the user only from the validated claims, never from forwarded headers.
+    /// </summary>
+    /// <param name="audiences">The API audiences this process accepts, e.g. <c>catalog</c>.</param>
+    public static TBuilder AddDefaultAuthentication<TBuilder>(this TBuilder builder, params string[] audiences) where TBuilder : IHostApplicationBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        builder.Services.AddOptions<IdentityOptions>()
+            .BindConfiguration(IdentityOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddHttpClient(MetadataClientName);
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<IdentityOptions>, IHttpClientFactory>((options, identity, httpClients) =>
+            {
+                var settings = identity.Value;
+                options.MetadataAddress = $"{settings.MetadataAuthority.TrimEnd('/')}/.well-known/openid-configuration";
+                // Inside the application the token server is reached over plain HTTP by its discovery name.
+                options.RequireHttpsMetadata = false;
+                options.Backchannel = httpClients.CreateClient(MetadataClientName);
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuers = [settings.Issuer.TrimEnd('/'), settings.Issuer.TrimEnd('/') + "/"],
+                    ValidAudiences = audiences,
+                    ValidAlgorithms = AllowedAlgorithms,
+                    ValidateIssuer = true,
+                    ValidateAudience = true,
+                    ValidateLifetime = true,
+                    ValidateIssuerSigningKey = true,
+                    RequireSignedTokens = true,
+                    RequireExpirationTime = true,
+                    ClockSkew = settings.ClockSkew,
+                    NameClaimType = "name",
+                    RoleClaimType = "role",
+                };
+            });
+
+        builder.Services.AddAuthorization();
+        return builder;
+    }
+}

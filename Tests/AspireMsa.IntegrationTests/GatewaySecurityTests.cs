@@ -1,0 +1,171 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace AspireMsa.IntegrationTests;
+
+/// <summary>The gateway as the secure single entry point: default deny, token checks, roles, identity and inflow control.</summary>
+[Collection(SystemCollection.Name)]
+public class GatewaySecurityTests(SystemFixture system)
+{
+    [Fact]
+    public async Task AProtectedRouteWithoutAToken_Answers401ProblemDetails()
+    {
+        await Problems.AssertAsync(await system.Gateway.GetAsync("/api/orders"), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task BrowsingProducts_NeedsNoToken()
+    {
+        var response = await system.Gateway.GetAsync("/api/catalog/products");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnUnsignedAlgNoneToken_IsRefused()
+    {
+        var real = await system.TokenAsync("alice");
+        var parts = real.Split('.');
+        var unsigned = $"{Base64Url("""{"alg":"none","typ":"JWT"}""")}.{parts[1]}.";
+
+        await Problems.AssertAsync(await SendWithTokenAsync(HttpMethod.Get, "/api/orders", unsigned), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task ATokenWithATamperedPayload_IsRefused()
+    {
+        var parts = (await system.TokenAsync("alice")).Split('.');
+        var payload = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(Base64UrlDecode(parts[1]))!;
+        payload["role"] = JsonSerializer.SerializeToElement("admin");
+        var tampered = $"{parts[0]}.{Base64Url(JsonSerializer.Serialize(payload))}.{parts[2]}";
+
+        await Problems.AssertAsync(await SendWithTokenAsync(HttpMethod.Post, "/api/catalog/products", tampered), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task AValidTokenForNoApiAudience_IsRefused()
+    {
+        // Signed by the real server, but asked for no API scope, so it names none of the gateway's audiences.
+        var identityOnly = await system.TokenAsync("alice", "openid profile");
+
+        await Problems.AssertAsync(await SendWithTokenAsync(HttpMethod.Get, "/api/orders", identityOnly), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task ACustomerOnAnAdminRoute_Answers403ProblemDetails()
+    {
+        var alice = await system.GatewayAsAsync("alice");
+
+        var response = await alice.PostAsJsonAsync("/api/catalog/products", new { name = "Nope", description = "", price = 1m, category = "x" });
+
+        await Problems.AssertAsync(response, HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task AnAdminOnAnAdminRoute_Succeeds()
+    {
+        var admin = await system.GatewayAsAsync("admin");
+
+        var response = await admin.PostAsJsonAsync("/api/catalog/products", new { name = "Allowed", description = "", price = 1m, category = "x" });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task RepeatedWrongLogins_Answer429WithRetryAfter_EvenAcrossGatewayReplicas()
+    {
+        var username = $"guesser-{Guid.NewGuid():N}";
+        var replicas = new HashSet<string>(StringComparer.Ordinal);
+        var refused = 0;
+        HttpResponseMessage? limited = null;
+
+        for (var attempt = 0; attempt < 30 && limited is null; attempt++)
+        {
+            // A fresh connection per attempt, so the address's load balancing spreads attempts over both replicas.
+            using var client = system.App.CreateHttpClient("gateway", "http");
+            client.DefaultRequestHeaders.ConnectionClose = true;
+            var response = await DemoUserTokens.PasswordGrantAsync(client, username, "wrong-password", "openid");
+            if (response.Headers.TryGetValues("X-Gateway-Instance", out var instance))
+            {
+                replicas.Add(instance.Single());
+            }
+
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                limited = response;
+            }
+            else
+            {
+                Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+                refused++;
+            }
+        }
+
+        Assert.NotNull(limited);
+        Assert.Equal(10, refused);
+        Assert.True(replicas.Count >= 2, $"Attempts reached only {replicas.Count} gateway replica(s).");
+        Assert.True(limited.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After must say when to come back.");
+        await Problems.AssertAsync(limited, HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task AWellFormedCorrelationId_IsEchoed_AndLoggedByTheGateway()
+    {
+        var correlationId = $"test-{Guid.NewGuid():N}";
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/catalog/products");
+        request.Headers.Add("X-Correlation-Id", correlationId);
+
+        var response = await system.Gateway.SendAsync(request);
+
+        Assert.Equal(correlationId, response.Headers.GetValues("X-Correlation-Id").Single());
+        Assert.True(await ResourceLogs.ContainsAsync(system.App, "gateway", correlationId, TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task AMalformedCorrelationId_IsReplacedByAGeneratedOne()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/catalog/products");
+        request.Headers.TryAddWithoutValidation("X-Correlation-Id", "bad id\twith spaces");
+
+        var response = await system.Gateway.SendAsync(request);
+
+        Assert.Matches("^[a-f0-9]{32}$", response.Headers.GetValues("X-Correlation-Id").Single());
+    }
+
+    [Fact]
+    public async Task Responses_CarrySecurityHeaders()
+    {
+        var response = await system.Gateway.GetAsync("/api/catalog/products");
+
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.False(response.Headers.Contains("Server"));
+    }
+
+    [Fact]
+    public async Task AnUnknownRoute_Answers404ProblemDetails()
+    {
+        await Problems.AssertAsync(await (await system.GatewayAsAsync("alice")).GetAsync("/api/nothing-here"), HttpStatusCode.NotFound);
+    }
+
+    private async Task<HttpResponseMessage> SendWithTokenAsync(HttpMethod method, string path, string token)
+    {
+        using var request = new HttpRequestMessage(method, path)
+        {
+            Content = method == HttpMethod.Get ? null : JsonContent.Create(new { name = "x", description = "", price = 1m, category = "x" }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await system.Gateway.SendAsync(request);
+    }
+
+    private static string Base64Url(string json) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static string Base64UrlDecode(string segment)
+    {
+        var padded = segment.Replace('-', '+').Replace('_', '/');
+        padded += new string('=', (4 - (padded.Length % 4)) % 4);
+        return Encoding.UTF8.GetString(Convert.FromBase64String(padded));
+    }
+}

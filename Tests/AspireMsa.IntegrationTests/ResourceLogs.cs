@@ -1,0 +1,69 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AspireMsa.IntegrationTests;
+
+/// <summary>Reads what a resource's processes wrote to their console, the same lines the dashboard shows.</summary>
+public static class ResourceLogs
+{
+    /// <summary>Waits until any replica of the resource logs a line containing <paramref name="text"/>.</summary>
+    public static async Task<bool> ContainsAsync(DistributedApplication app, string resourceName, string text, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        var loggers = app.Services.GetRequiredService<ResourceLoggerService>();
+        var instances = await InstanceIdsAsync(app, resourceName, cts.Token);
+
+        var watches = instances.Select(async id =>
+        {
+            await foreach (var batch in loggers.WatchAsync(id).WithCancellation(cts.Token))
+            {
+                if (batch.Any(line => line.Content.Contains(text, StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }).ToList();
+
+        try
+        {
+            while (watches.Count > 0)
+            {
+                var done = await Task.WhenAny(watches);
+                if (await done)
+                {
+                    return true;
+                }
+
+                watches.Remove(done);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            await cts.CancelAsync();
+        }
+
+        return false;
+    }
+
+    /// <summary>A resource with replicas runs as several DCP instances; each has its own log.</summary>
+    private static async Task<HashSet<string>> InstanceIdsAsync(DistributedApplication app, string resourceName, CancellationToken ct)
+    {
+        var expected = app.Services.GetRequiredService<DistributedApplicationModel>().Resources
+            .Single(r => r.Name == resourceName)
+            .Annotations.OfType<ReplicaAnnotation>().FirstOrDefault()?.Replicas ?? 1;
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var resourceEvent in app.ResourceNotifications.WatchAsync(ct))
+        {
+            if (resourceEvent.Resource.Name == resourceName && ids.Add(resourceEvent.ResourceId) && ids.Count == expected)
+            {
+                break;
+            }
+        }
+
+        return ids;
+    }
+}
