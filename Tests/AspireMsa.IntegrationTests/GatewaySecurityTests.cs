@@ -53,6 +53,29 @@ public class GatewaySecurityTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task TokensSignedWithTheRealKey_AreRefusedForAWrongIssuerAudienceOrLifetime()
+    {
+        var key = await StolenSigningKey.ReadAsync(system);
+        var issuer = JsonDocument.Parse(Base64UrlDecode((await system.TokenAsync("admin")).Split('.')[1])).RootElement.GetProperty("iss").GetString()!;
+        var now = DateTime.UtcNow;
+
+        // The control: a token flawed in nothing passes, so each refusal below is about its one flaw.
+        var flawless = key.Sign(issuer, "catalog", now.AddMinutes(-1), now.AddMinutes(5));
+        Assert.Equal(HttpStatusCode.Created, (await SendWithTokenAsync(HttpMethod.Post, "/api/catalog/products", flawless)).StatusCode);
+
+        foreach (var (flaw, token) in new[]
+        {
+            ("expired", key.Sign(issuer, "catalog", now.AddHours(-2), now.AddHours(-1))),
+            ("wrong issuer", key.Sign("http://attacker.example/", "catalog", now.AddMinutes(-1), now.AddMinutes(5))),
+            ("wrong audience", key.Sign(issuer, "someone-elses-api", now.AddMinutes(-1), now.AddMinutes(5))),
+        })
+        {
+            var response = await SendWithTokenAsync(HttpMethod.Post, "/api/catalog/products", token);
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{flaw}: {(int)response.StatusCode}");
+        }
+    }
+
+    [Fact]
     public async Task ACustomerOnAnAdminRoute_Answers403ProblemDetails()
     {
         var alice = await system.GatewayAsAsync("alice");
@@ -70,6 +93,28 @@ public class GatewaySecurityTests(SystemFixture system)
         var response = await admin.PostAsJsonAsync("/api/catalog/products", new { name = "Allowed", description = "", price = 1m, category = "x" });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ForgedUserHeaders_DoNotChangeWhoOwnsAnOrder_AndAnotherCustomerCannotSeeIt()
+    {
+        var alice = await system.GatewayAsAsync("alice");
+        var bob = await system.GatewayAsAsync("bob");
+        var aliceId = (await alice.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("id").GetString();
+        var bobId = (await bob.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("id").GetString()!;
+
+        using var forged = new HttpRequestMessage(HttpMethod.Post, "/api/orders")
+        {
+            Content = JsonContent.Create(new { lines = new[] { new { productId = Guid.NewGuid(), quantity = 1 } } }),
+        };
+        forged.Headers.Add("X-User-Id", bobId);
+        forged.Headers.Add("X-User-Name", "bob");
+        var placed = await alice.SendAsync(forged);
+        Assert.Equal(HttpStatusCode.Accepted, placed.StatusCode);
+
+        var order = await alice.GetFromJsonAsync<JsonElement>(placed.Headers.Location);
+        Assert.Equal(aliceId, order.GetProperty("buyerId").GetString());
+        await Problems.AssertAsync(await bob.GetAsync(placed.Headers.Location), HttpStatusCode.NotFound);
     }
 
     [Fact]
