@@ -11,5 +11,6 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapProductsApi();
+app.MapReadModelAdminApi();
 
 app.Run();

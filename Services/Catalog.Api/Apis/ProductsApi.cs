@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using AspireMsa.Catalog.Api.Infrastructure;
 using AspireMsa.Catalog.Api.Model;
+using AspireMsa.Catalog.Api.ReadModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -21,42 +22,37 @@ public static class ProductsApi
         api.MapPost("/", CreateProduct).WithName("CreateProduct").ProducesValidationProblem();
         api.MapPut("/{id:guid}", UpdateProduct).WithName("UpdateProduct")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapDelete("/{id:guid}", DeleteProduct).WithName("DeleteProduct").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapDelete("/{id:guid}", DeleteProduct).WithName("DeleteProduct")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         return api;
     }
 
+    /// <summary>Served from the Redis read model; the <c>X-Read-Source</c> header says whether PostgreSQL had to answer.</summary>
     public static async Task<Ok<PagedResult<ProductResponse>>> ListProducts(
-        CatalogDbContext db,
+        ProductReadModel readModel,
+        HttpResponse response,
         CancellationToken ct,
-        string? category = null,
+        [StringLength(ProductRules.CategoryMaxLength)] string? category = null,
         [Range(1, int.MaxValue)] int page = 1,
         [Range(1, ProductRules.MaxPageSize)] int pageSize = ProductRules.DefaultPageSize)
     {
-        var query = db.Products.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(category))
-        {
-            query = query.Where(p => p.Category == category);
-        }
-
-        var total = await query.LongCountAsync(ct);
-        var items = await query
-            .OrderBy(p => p.Name).ThenBy(p => p.Id)
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize)
-            .Select(p => new ProductResponse(p.Id, p.Name, p.Description, p.Price, p.Category, p.Version))
-            .ToListAsync(ct);
-
-        return TypedResults.Ok(new PagedResult<ProductResponse>(items, page, pageSize, total));
+        var read = await readModel.ListAsync(category, page, pageSize, ct);
+        ReadSourceHeader.Write(response, read.Source);
+        return TypedResults.Ok(read.Value);
     }
 
-    public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> GetProduct(Guid id, CatalogDbContext db, CancellationToken ct)
+    /// <summary>Served from the Redis read model; the <c>X-Read-Source</c> header says whether PostgreSQL had to answer.</summary>
+    public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> GetProduct(
+        Guid id, ProductReadModel readModel, HttpResponse response, CancellationToken ct)
     {
-        var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        return product is null ? NotFoundProblem(id) : TypedResults.Ok(ProductResponse.From(product));
+        var read = await readModel.GetProductAsync(id, ct);
+        ReadSourceHeader.Write(response, read.Source);
+        return read.Value is { } product ? TypedResults.Ok(product) : NotFoundProblem(id);
     }
 
-    public static async Task<Created<ProductResponse>> CreateProduct(ProductRequest request, CatalogDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Created<ProductResponse>> CreateProduct(
+        ProductRequest request, CatalogDbContext db, ReadModelWriter readModel, TimeProvider clock, CancellationToken ct)
     {
         var product = new Product
         {
@@ -69,13 +65,16 @@ public static class ProductsApi
             UpdatedAt = clock.GetUtcNow(),
         };
         db.Products.Add(product);
+        var change = readModel.Record(product.Id, product.Version, ReadModelChangeKind.Upsert, product.UpdatedAt);
         await db.SaveChangesAsync(ct);
 
-        return TypedResults.Created($"{RoutePrefix}/{product.Id}", ProductResponse.From(product));
+        var created = ProductResponse.From(product);
+        await readModel.TryApplyAsync(product.Id, created, [change], ct);
+        return TypedResults.Created($"{RoutePrefix}/{product.Id}", created);
     }
 
     public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> UpdateProduct(
-        Guid id, ProductRequest request, CatalogDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, ProductRequest request, CatalogDbContext db, ReadModelWriter readModel, TimeProvider clock, CancellationToken ct)
     {
         var product = await db.Products.FirstOrDefaultAsync(p => p.Id == id, ct);
         if (product is null)
@@ -89,6 +88,7 @@ public static class ProductsApi
         }
 
         product.Update(request.Name.Trim(), request.Description?.Trim() ?? string.Empty, request.Price, request.Category.Trim(), clock.GetUtcNow());
+        var change = readModel.Record(product.Id, product.Version, ReadModelChangeKind.Upsert, product.UpdatedAt);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -98,13 +98,37 @@ public static class ProductsApi
             return VersionConflict(id, product.Version - 1);
         }
 
-        return TypedResults.Ok(ProductResponse.From(product));
+        var updated = ProductResponse.From(product);
+        await readModel.TryApplyAsync(product.Id, updated, [change], ct);
+        return TypedResults.Ok(updated);
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteProduct(Guid id, CatalogDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Deletes through the version check (concurrency token), so the tombstone's version is one past the version that
+    /// was really deleted: a delete that races with an update answers 409 instead of leaving a tombstone too low.
+    /// </summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteProduct(
+        Guid id, CatalogDbContext db, ReadModelWriter readModel, TimeProvider clock, CancellationToken ct)
     {
-        var deleted = await db.Products.Where(p => p.Id == id).ExecuteDeleteAsync(ct);
-        return deleted == 0 ? NotFoundProblem(id) : TypedResults.NoContent();
+        var product = await db.Products.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (product is null)
+        {
+            return NotFoundProblem(id);
+        }
+
+        db.Products.Remove(product);
+        var change = readModel.Record(product.Id, product.Version + 1, ReadModelChangeKind.Delete, clock.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await db.Products.AsNoTracking().AnyAsync(p => p.Id == id, ct) ? VersionConflict(id, product.Version) : NotFoundProblem(id);
+        }
+
+        await readModel.TryApplyAsync(product.Id, current: null, [change], ct);
+        return TypedResults.NoContent();
     }
 
     private static ProblemHttpResult NotFoundProblem(Guid id) => TypedResults.Problem(new ProblemDetails

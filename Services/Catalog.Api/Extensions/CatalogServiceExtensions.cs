@@ -1,4 +1,5 @@
 using AspireMsa.Catalog.Api.Infrastructure;
+using AspireMsa.Catalog.Api.ReadModel;
 
 namespace AspireMsa.Catalog.Api.Extensions;
 
@@ -10,6 +11,7 @@ public static class CatalogServiceExtensions
     {
         builder.AddNpgsqlDbContext<CatalogDbContext>(DatabaseName);
         builder.Services.AddMigration<CatalogDbContext>();
+        builder.AddReadModel();
         builder.Services.AddValidation();
         builder.Services.AddOpenApi();
         return builder;

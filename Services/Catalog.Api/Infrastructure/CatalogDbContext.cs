@@ -1,4 +1,5 @@
 using AspireMsa.Catalog.Api.Model;
+using AspireMsa.Catalog.Api.ReadModel;
 using Microsoft.EntityFrameworkCore;
 
 namespace AspireMsa.Catalog.Api.Infrastructure;
@@ -6,6 +7,8 @@ namespace AspireMsa.Catalog.Api.Infrastructure;
 public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbContext(options)
 {
     public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<ReadModelOutboxEntry> ReadModelOutbox => Set<ReadModelOutboxEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -19,5 +22,10 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
         // The version doubles as the optimistic concurrency token: two writers of one product cannot both win.
         product.Property(p => p.Version).IsConcurrencyToken();
         product.HasIndex(p => new { p.Category, p.Name });
+
+        var outbox = modelBuilder.Entity<ReadModelOutboxEntry>();
+        outbox.ToTable("read_model_outbox");
+        outbox.HasKey(e => e.Id);
+        outbox.Property(e => e.Kind).HasConversion<string>().HasMaxLength(16);
     }
 }

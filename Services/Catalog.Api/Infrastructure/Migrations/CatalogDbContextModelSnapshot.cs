@@ -60,6 +60,33 @@ namespace AspireMsa.Catalog.Api.Infrastructure.Migrations
 
                     b.ToTable("products", (string)null);
                 });
+
+            modelBuilder.Entity("AspireMsa.Catalog.Api.ReadModel.ReadModelOutboxEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("read_model_outbox", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }
