@@ -38,15 +38,20 @@ var identity = builder.AddService<Projects.Identity_Api>("identity")
 
 var catalog = builder.AddService<Projects.Catalog_Api>("catalog")
     .WithDependency(catalogDb)
-    .WithDependency(redis);
+    .WithDependency(redis)
+    .WithReadModelCommands();
 
 var ordering = builder.AddService<Projects.Ordering_Api>("ordering")
     .WithDependency(orderingDb)
-    .WithDependency(rabbitmq);
+    .WithDependency(rabbitmq)
+    .WithReference(identity)
+    .WithDeadLetterCommands("/api/orders/admin");
 
 var inventory = builder.AddService<Projects.Inventory_Api>("inventory")
     .WithDependency(inventoryDb)
-    .WithDependency(rabbitmq);
+    .WithDependency(rabbitmq)
+    .WithReplicas(2)
+    .WithDeadLetterCommands("/api/inventory/admin");
 
 gateway.WithReference(identity).WaitFor(identity)
     .WithReference(catalog).WaitFor(catalog)

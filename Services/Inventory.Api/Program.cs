@@ -1,3 +1,4 @@
+using AspireMsa.EventBus.DeadLetters;
 using AspireMsa.Inventory.Api.Apis;
 using AspireMsa.Inventory.Api.Extensions;
 
@@ -11,5 +12,6 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapInventoryApi();
+app.MapDeadLetterApi(InventoryApi.AdminRoutePrefix);
 
 app.Run();

@@ -1,3 +1,4 @@
+using AspireMsa.EventBus.DeadLetters;
 using AspireMsa.Ordering.Api.Apis;
 using AspireMsa.Ordering.Api.Extensions;
 
@@ -9,7 +10,9 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.UseAuthentication();
 app.MapOpenApi();
 app.MapOrdersApi();
+app.MapDeadLetterApi(OrdersApi.AdminRoutePrefix);
 
 app.Run();

@@ -17,10 +17,10 @@ public class OrderingThroughGatewayTests(SystemFixture system)
 
         var order = await (await system.GatewayAsAsync("alice")).GetFromJsonAsync<OrderDto>(place.Headers.Location);
         Assert.Equal(accepted.Id, order!.Id);
-        Assert.Equal("Pending", order.Status);
         var line = Assert.Single(order.Lines);
         Assert.Equal((productId, 2), (line.ProductId, line.Quantity));
-        Assert.Equal("Pending", Assert.Single(order.History).Status);
+        // The saga may already have decided (this product has no stock), but every order starts its history as Pending.
+        Assert.Equal("Pending", order.History[0].Status);
     }
 
     [Fact]

@@ -10,6 +10,7 @@ namespace AspireMsa.Inventory.Api.Apis;
 public static class InventoryApi
 {
     public const string RoutePrefix = "/api/inventory";
+    public const string AdminRoutePrefix = RoutePrefix + "/admin";
 
     public static RouteGroupBuilder MapInventoryApi(this IEndpointRouteBuilder app)
     {

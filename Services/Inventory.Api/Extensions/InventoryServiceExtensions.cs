@@ -1,17 +1,28 @@
+using AspireMsa.Contracts;
+using AspireMsa.EventBus;
 using AspireMsa.Inventory.Api.Infrastructure;
+using AspireMsa.Inventory.Api.Messaging;
 
 namespace AspireMsa.Inventory.Api.Extensions;
 
 public static class InventoryServiceExtensions
 {
     public const string DatabaseName = "inventorydb";
+    public const string ServiceName = "inventory";
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDbContext<InventoryDbContext>(DatabaseName);
+        // Two replicas start together; they must not both apply the same migration.
+        builder.Services.AddHostedService(services => new MigrationLock(services.GetRequiredService<IConfiguration>(), DatabaseName));
         builder.Services.AddMigration<InventoryDbContext>();
         builder.Services.AddValidation();
         builder.Services.AddOpenApi();
+
+        // Inventory's side of the order saga: reserve or reject new orders, release cancelled ones.
+        builder.AddEventBus<InventoryDbContext>(ServiceName)
+            .AddConsumer<OrderPlaced, OrderPlacedHandler>()
+            .AddConsumer<OrderCancelled, OrderCancelledHandler>();
         return builder;
     }
 }

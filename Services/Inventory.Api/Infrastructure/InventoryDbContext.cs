@@ -1,3 +1,4 @@
+using AspireMsa.EventBus;
 using AspireMsa.Inventory.Api.Model;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,6 +7,21 @@ namespace AspireMsa.Inventory.Api.Infrastructure;
 public sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> options) : DbContext(options)
 {
     public DbSet<StockItem> StockItems => Set<StockItem>();
+
+    public DbSet<StockReservation> Reservations => Set<StockReservation>();
+
+    /// <summary>
+    /// Loads and row-locks the stock of these products until the transaction ends, always in product-id order so two
+    /// orders locking overlapping products cannot deadlock. Missing products are simply absent from the result.
+    /// </summary>
+    public async Task<Dictionary<Guid, StockItem>> LockStockAsync(IEnumerable<Guid> productIds, CancellationToken cancellationToken)
+    {
+        var ids = productIds.Distinct().Order().ToArray();
+        var items = await StockItems
+            .FromSql($"""SELECT * FROM stock_items WHERE "ProductId" = ANY({ids}) ORDER BY "ProductId" FOR UPDATE""")
+            .ToListAsync(cancellationToken);
+        return items.ToDictionary(i => i.ProductId);
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -23,5 +39,14 @@ public sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> opti
         stock.Ignore(s => s.Available);
         // Stock takes and reservations racing on one product cannot both win.
         stock.Property(s => s.Version).IsConcurrencyToken();
+
+        var reservation = modelBuilder.Entity<StockReservation>();
+        reservation.ToTable("stock_reservations", table =>
+            table.HasCheckConstraint("CK_stock_reservations_Quantity_Positive", "\"Quantity\" > 0"));
+        // Unique (order, product): whatever is redelivered or replayed, one order line is reserved at most once.
+        reservation.HasKey(r => new { r.OrderId, r.ProductId });
+        reservation.HasIndex(r => r.ProductId);
+
+        modelBuilder.AddEventBusTables();
     }
 }

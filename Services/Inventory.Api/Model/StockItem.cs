@@ -35,4 +35,29 @@ public sealed class StockItem
         UpdatedAt = now;
         return true;
     }
+
+    /// <summary>Promises <paramref name="quantity"/> units to an order; refuses, returning false, what is not available.</summary>
+    public bool TryReserve(int quantity, DateTimeOffset now)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
+        if (quantity > Available)
+        {
+            return false;
+        }
+
+        Reserved += quantity;
+        Version++;
+        UpdatedAt = now;
+        return true;
+    }
+
+    /// <summary>Gives back units an order no longer needs.</summary>
+    public void Release(int quantity, DateTimeOffset now)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(quantity, Reserved);
+        Reserved -= quantity;
+        Version++;
+        UpdatedAt = now;
+    }
 }

@@ -1,16 +1,22 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using AspireMsa.Contracts;
+using AspireMsa.EventBus;
 using AspireMsa.Ordering.Api.Infrastructure;
 using AspireMsa.Ordering.Api.Model;
+using AspireMsa.Ordering.Api.Saga;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace AspireMsa.Ordering.Api.Apis;
 
 public static class OrdersApi
 {
     public const string RoutePrefix = "/api/orders";
+    public const string AdminRoutePrefix = RoutePrefix + "/admin";
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
 
     public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
@@ -18,7 +24,9 @@ public static class OrdersApi
 
         api.MapGet("/", ListOrders).WithName("ListOrders").ProducesValidationProblem();
         api.MapGet("/{id:guid}", GetOrder).WithName("GetOrder").ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPost("/", PlaceOrder).WithName("PlaceOrder");
+        api.MapPost("/", PlaceOrder)
+            .WithName("PlaceOrder")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         return api;
     }
@@ -57,22 +65,57 @@ public static class OrdersApi
         return order is null ? NotFoundProblem(id) : TypedResults.Ok(OrderResponse.From(order));
     }
 
-    /// <summary>Answers 202: the order stays pending until stock is reserved for it.</summary>
-    public static async Task<Results<Accepted<OrderAcceptedResponse>, ValidationProblem>> PlaceOrder(
-        PlaceOrderRequest request, ClaimsPrincipal user, OrderingDbContext db, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// Answers 202: the order stays pending until stock is reserved for it. The order and its <c>OrderPlaced</c> event commit
+    /// in one transaction. With an <c>Idempotency-Key</c>, a repeat of the request answers with the order the key placed.
+    /// </summary>
+    public static async Task<Results<Accepted<OrderAcceptedResponse>, ValidationProblem, ProblemHttpResult>> PlaceOrder(
+        PlaceOrderRequest request,
+        [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
+        ClaimsPrincipal user,
+        OrderingDbContext db,
+        IOutbox outbox,
+        OrderingMetrics metrics,
+        TimeProvider clock,
+        CancellationToken ct)
     {
         var errors = LineErrors(request.Lines);
+        if (idempotencyKey is not null && (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > OrderRules.IdempotencyKeyMaxLength))
+        {
+            errors[IdempotencyKeyHeader] = [$"The {IdempotencyKeyHeader} header must be 1 to {OrderRules.IdempotencyKeyMaxLength} characters."];
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var lines = request.Lines.Select(l => new OrderLine(l.ProductId, l.Quantity));
-        var order = Order.Place(BuyerIdentity.Of(user), lines, clock.GetUtcNow());
-        db.Orders.Add(order);
-        await db.SaveChangesAsync(ct);
+        var buyerId = BuyerIdentity.Of(user);
+        if (idempotencyKey is not null && await FindByIdempotencyKeyAsync(db, buyerId, idempotencyKey, ct) is { } earlier)
+        {
+            return Repeated(earlier, request);
+        }
 
-        return TypedResults.Accepted($"{RoutePrefix}/{order.Id}", new OrderAcceptedResponse(order.Id, order.Status));
+        Order order;
+        try
+        {
+            order = await db.ExecuteInTransactionAsync(async token =>
+            {
+                var placed = Order.Place(buyerId, request.Lines.Select(l => new OrderLine(l.ProductId, l.Quantity)), clock.GetUtcNow(), idempotencyKey);
+                db.Orders.Add(placed);
+                var lines = placed.Lines.Select(l => new OrderPlacedLine(l.ProductId, l.Quantity)).ToList();
+                await outbox.EnqueueAsync(new OrderPlaced(placed.Id, buyerId, lines) { OccurredAt = placed.CreatedAt }, placed.Id, token);
+                return placed;
+            }, ct);
+        }
+        catch (DbUpdateException ex) when (idempotencyKey is not null && ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: OrderingDbContext.IdempotencyKeyIndex })
+        {
+            // A concurrent request with the same key committed first: answer with its order.
+            return Repeated((await FindByIdempotencyKeyAsync(db, buyerId, idempotencyKey, ct))!, request);
+        }
+
+        metrics.Placed();
+        return Accepted(order);
     }
 
     /// <summary>The line rules data annotations cannot express: a line and a real product id on it, and each product on one line only.</summary>
@@ -106,6 +149,23 @@ public static class OrdersApi
 
         return errors;
     }
+
+    private static Task<Order?> FindByIdempotencyKeyAsync(OrderingDbContext db, string buyerId, string key, CancellationToken ct) =>
+        db.Orders.AsNoTracking().AsSingleQuery().FirstOrDefaultAsync(o => o.BuyerId == buyerId && o.IdempotencyKey == key, ct);
+
+    private static Accepted<OrderAcceptedResponse> Accepted(Order order) =>
+        TypedResults.Accepted($"{RoutePrefix}/{order.Id}", new OrderAcceptedResponse(order.Id, order.Status));
+
+    /// <summary>The same key with the same lines is a retry; with other lines it is a client bug that must not pass silently.</summary>
+    private static Results<Accepted<OrderAcceptedResponse>, ValidationProblem, ProblemHttpResult> Repeated(Order earlier, PlaceOrderRequest request) =>
+        earlier.HasLines(request.Lines.Select(l => new OrderLine(l.ProductId, l.Quantity)))
+            ? Accepted(earlier)
+            : TypedResults.Problem(new ProblemDetails
+            {
+                Title = "Idempotency key reused",
+                Detail = $"The {IdempotencyKeyHeader} already placed order '{earlier.Id}' with other lines; use a new key for a new order.",
+                Status = StatusCodes.Status422UnprocessableEntity,
+            });
 
     // Problem results are sent as application/problem+json; NotFound<ProblemDetails> would be plain JSON.
     private static ProblemHttpResult NotFoundProblem(Guid id) => TypedResults.Problem(new ProblemDetails

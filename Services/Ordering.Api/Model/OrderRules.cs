@@ -8,6 +8,11 @@ public static class OrderRules
     public const int BuyerIdMaxLength = 256;
     public const int StatusMaxLength = 20;
     public const int ReasonMaxLength = 500;
+    public const int IdempotencyKeyMaxLength = 100;
     public const int MaxPageSize = 100;
     public const int DefaultPageSize = 20;
+
+    /// <summary>Cuts a reason that came from elsewhere (another service's event) to what the history column holds.</summary>
+    public static string Reason(string reason) =>
+        reason.Length <= ReasonMaxLength ? reason : string.Concat(reason.AsSpan(0, ReasonMaxLength - 1), "…");
 }

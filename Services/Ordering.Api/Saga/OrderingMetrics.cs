@@ -1,0 +1,27 @@
+using System.Diagnostics.Metrics;
+
+namespace AspireMsa.Ordering.Api.Saga;
+
+/// <summary>Business counters of the order saga, under the <c>AspireMsa.Ordering</c> meter that ServiceDefaults exports.</summary>
+public sealed class OrderingMetrics
+{
+    public const string MeterName = "AspireMsa.Ordering";
+
+    private readonly Counter<long> _placed;
+    private readonly Counter<long> _confirmed;
+    private readonly Counter<long> _cancelled;
+
+    public OrderingMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        _placed = meter.CreateCounter<long>("aspiremsa.orders.placed", "{order}", "Orders accepted as pending.");
+        _confirmed = meter.CreateCounter<long>("aspiremsa.orders.confirmed", "{order}", "Orders confirmed after their stock was reserved.");
+        _cancelled = meter.CreateCounter<long>("aspiremsa.orders.cancelled", "{order}", "Orders cancelled, by reason (rejected, timeout).");
+    }
+
+    public void Placed() => _placed.Add(1);
+
+    public void Confirmed() => _confirmed.Add(1);
+
+    public void Cancelled(string reason, int count = 1) => _cancelled.Add(count, new KeyValuePair<string, object?>("reason", reason));
+}

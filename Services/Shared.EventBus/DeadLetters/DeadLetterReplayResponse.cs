@@ -1,0 +1,3 @@
+namespace AspireMsa.EventBus.DeadLetters;
+
+public sealed record DeadLetterReplayResponse(string Queue, int Replayed);

@@ -1,0 +1,70 @@
+using AspireMsa.EventBus.Broker;
+using AspireMsa.EventBus.DeadLetters;
+using AspireMsa.EventBus.Inbox;
+using AspireMsa.EventBus.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AspireMsa.EventBus;
+
+public static class EventBusExtensions
+{
+    public const string DefaultConnectionName = "rabbitmq";
+
+    /// <summary>
+    /// Adds the event bus to a service whose state lives in <typeparamref name="TContext"/>: the RabbitMQ connection (through
+    /// Aspire's client integration), the transactional outbox and its relay, and the inbox consumer of the service's queue.
+    /// The context's model must call <see cref="ModelBuilderExtensions.AddEventBusTables"/>.
+    /// </summary>
+    /// <param name="serviceName">Names the service's queues and is stamped on every message it publishes.</param>
+    public static EventBusBuilder AddEventBus<TContext>(
+        this IHostApplicationBuilder builder, string serviceName, string connectionName = DefaultConnectionName)
+        where TContext : DbContext
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(serviceName);
+
+        var services = builder.Services;
+        services.AddOptions<EventBusOptions>()
+            .BindConfiguration(EventBusOptions.SectionName)
+            .PostConfigure(options => options.RetryDelays = options.RetryDelays.Length > 0 ? options.RetryDelays : [.. EventBusOptions.DefaultRetryDelays])
+            .ValidateDataAnnotations()
+            .Validate(EventBusOptions.HasValidRetryDelays, $"EventBus:RetryDelays takes at most {EventBusOptions.MaxRetryDelays} delays, each above zero and at most an hour.")
+            .ValidateOnStart();
+
+        // The connection factory is configured before options are resolvable, so the interval is read from configuration here.
+        var recoveryInterval = builder.Configuration.GetSection(EventBusOptions.SectionName).Get<EventBusOptions>()?.BrokerRecoveryInterval
+            ?? new EventBusOptions().BrokerRecoveryInterval;
+        builder.AddRabbitMQClient(connectionName, configureConnectionFactory: factory =>
+        {
+            // Reconnect after a broker restart and restore channels, queues, bindings and consumers without restarting the service.
+            factory.AutomaticRecoveryEnabled = true;
+            factory.TopologyRecoveryEnabled = true;
+            factory.NetworkRecoveryInterval = recoveryInterval;
+            factory.ClientProvidedName = serviceName;
+        });
+
+        var registrations = new Dictionary<string, ConsumerRegistration>(StringComparer.Ordinal);
+        services.AddSingleton<IReadOnlyDictionary<string, ConsumerRegistration>>(registrations);
+        services.AddSingleton(provider => new BrokerTopology(
+            serviceName, provider.GetRequiredService<IOptions<EventBusOptions>>().Value.RetryDelays, registrations.Keys));
+        services.AddSingleton<EventBusTelemetry>();
+        services.AddSingleton<BrokerPublisher>();
+
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxCommitInterceptor>();
+        services.ConfigureDbContext<TContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<OutboxCommitInterceptor>()));
+        services.AddScoped<IOutbox, TransactionalOutbox<TContext>>();
+        services.AddHostedService<OutboxRelay<TContext>>();
+
+        services.AddSingleton<InboxProcessor<TContext>>();
+        services.AddSingleton<DeliveryFailureHandler>();
+        services.AddHostedService<EventConsumer<TContext>>();
+
+        services.AddSingleton<DeadLetterQueue>();
+        return new EventBusBuilder(services, registrations);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace AspireMsa.EventBus;
+
+/// <summary>
+/// The bus's spans and instruments under the name <c>AspireMsa.EventBus</c>, which ServiceDefaults already exports.
+/// Publish and process spans take their parent from the message, so one order's trace runs through the broker.
+/// </summary>
+public sealed class EventBusTelemetry
+{
+    public const string Name = "AspireMsa.EventBus";
+
+    private static readonly ActivitySource Source = new(Name);
+
+    private long _outboxBacklog;
+
+    public EventBusTelemetry(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(Name);
+        Published = meter.CreateCounter<long>("aspiremsa.eventbus.published", "{message}", "Messages the outbox relay published and the broker confirmed.");
+        Consumed = meter.CreateCounter<long>("aspiremsa.eventbus.consumed", "{message}", "Messages consumed and acknowledged, by outcome.");
+        Retried = meter.CreateCounter<long>("aspiremsa.eventbus.retried", "{message}", "Failed messages sent to a retry queue.");
+        DeadLettered = meter.CreateCounter<long>("aspiremsa.eventbus.dead_lettered", "{message}", "Messages moved to this service's dead-letter queue.");
+        meter.CreateObservableGauge("aspiremsa.eventbus.outbox.backlog", () => Volatile.Read(ref _outboxBacklog), "{message}", "Outbox rows not yet published.");
+    }
+
+    public Counter<long> Published { get; }
+
+    public Counter<long> Consumed { get; }
+
+    public Counter<long> Retried { get; }
+
+    public Counter<long> DeadLettered { get; }
+
+    public void ReportOutboxBacklog(long unsent) => Volatile.Write(ref _outboxBacklog, unsent);
+
+    /// <summary>Continues the trace of the request or message that wrote the outbox row.</summary>
+    public static Activity? StartPublish(string type, string? traceParent, string exchange) =>
+        Start($"{type} publish", ActivityKind.Producer, traceParent, exchange, "publish");
+
+    /// <summary>Continues the trace of the publisher; the handler's database work and its own events nest under it.</summary>
+    public static Activity? StartProcess(string type, string? traceParent, string queue) =>
+        Start($"{type} process", ActivityKind.Consumer, traceParent, queue, "process");
+
+    private static Activity? Start(string name, ActivityKind kind, string? traceParent, string destination, string operation)
+    {
+        ActivityContext.TryParse(traceParent, null, out var parent);
+        var activity = Source.StartActivity(name, kind, parent);
+        activity?.SetTag("messaging.system", "rabbitmq");
+        activity?.SetTag("messaging.destination.name", destination);
+        activity?.SetTag("messaging.operation.type", operation);
+        return activity;
+    }
+}

@@ -1,0 +1,7 @@
+using AspireMsa.Contracts;
+
+namespace AspireMsa.EventBus.Inbox;
+
+/// <summary>How to read and handle one event type; the type's name is both the AMQP type and the routing key.</summary>
+public sealed record ConsumerRegistration(
+    string EventType, Type ClrType, Func<IServiceProvider, IntegrationEvent, CancellationToken, Task> Handle);

@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using System.Text.Json;
+using AspireMsa.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace AspireMsa.EventBus.Outbox;
+
+/// <summary>Writes outbox rows through the service's own scoped DbContext, inside its open transaction.</summary>
+public sealed class TransactionalOutbox<TContext>(TContext db, TimeProvider clock) : IOutbox where TContext : DbContext
+{
+    public async Task EnqueueAsync(IntegrationEvent @event, Guid aggregateId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        // Without the caller's transaction the event could commit without the state change, or the other way round.
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Events must be enqueued inside a transaction; use ExecuteInTransactionAsync.");
+        }
+
+        // The upsert locks the aggregate's counter until commit, so concurrent writers get sequences in commit order.
+        var sequence = (await db.Database.SqlQuery<long>($"""
+            INSERT INTO outbox_sequences AS s (aggregate_id, last_sequence) VALUES ({aggregateId}, 1)
+            ON CONFLICT (aggregate_id) DO UPDATE SET last_sequence = s.last_sequence + 1
+            RETURNING s.last_sequence AS "Value"
+            """).ToListAsync(cancellationToken)).Single();
+
+        var payload = JsonSerializer.Serialize(@event, @event.GetType(), JsonSerializerOptions.Web);
+        db.Set<OutboxMessage>().Add(new OutboxMessage(
+            @event.Id, @event.GetType().Name, payload, aggregateId, sequence, Activity.Current?.Id, clock.GetUtcNow()));
+    }
+}
