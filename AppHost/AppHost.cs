@@ -44,7 +44,6 @@ var catalog = builder.AddService<Projects.Catalog_Api>("catalog")
 var ordering = builder.AddService<Projects.Ordering_Api>("ordering")
     .WithDependency(orderingDb)
     .WithDependency(rabbitmq)
-    .WithReference(identity)
     .WithDeadLetterCommands("/api/orders/admin");
 
 var inventory = builder.AddService<Projects.Inventory_Api>("inventory")
@@ -62,6 +61,12 @@ gateway.WithReference(identity).WaitFor(identity)
 foreach (var api in new[] { gateway, identity, catalog, ordering, inventory })
 {
     api.WithEnvironment("Identity__Issuer", publicUrl);
+}
+
+// Services fetch the token server's signing keys from it directly, by its discovery name.
+foreach (var api in new[] { catalog, ordering, inventory })
+{
+    api.WithReference(identity);
 }
 
 builder.Build().Run();

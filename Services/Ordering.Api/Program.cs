@@ -10,7 +10,6 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
-app.UseAuthentication();
 app.MapOpenApi();
 app.MapOrdersApi();
 app.MapDeadLetterApi(OrdersApi.AdminRoutePrefix);

@@ -40,6 +40,18 @@ public sealed class SystemFixture : IAsyncLifetime
         gateway.WithEnvironment("RateLimiting__PerUser__PermitLimit", "1000000");
         gateway.WithEnvironment("RateLimiting__PerAnonymousClient__PermitLimit", "1000000");
 
+        // A service's first query compiles and JITs for seconds on a loaded machine; the BFF budgets are for warm services.
+        gateway.WithEnvironment("Bff__CatalogTimeout", "00:00:10");
+        gateway.WithEnvironment("Bff__InventoryTimeout", "00:00:10");
+        gateway.WithEnvironment("Bff__OrderingTimeout", "00:00:10");
+
+        // The dashboard is off, yet services would still export telemetry to it and retry for ~14 s at shutdown, longer
+        // than DCP waits for a stop: no endpoint, no exporter, and stop/start commands work promptly.
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            builder.CreateResourceBuilder(project).WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", string.Empty);
+        }
+
         _app = await builder.BuildAsync(cts.Token);
         await _app.StartAsync(cts.Token);
 

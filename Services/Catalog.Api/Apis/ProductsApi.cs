@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using AspireMsa.Catalog.Api.Extensions;
 using AspireMsa.Catalog.Api.Infrastructure;
 using AspireMsa.Catalog.Api.Model;
 using AspireMsa.Catalog.Api.ReadModel;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +14,8 @@ public static class ProductsApi
 {
     public const string RoutePrefix = "/api/catalog/products";
 
+    private static readonly Action<AuthorizationPolicyBuilder> AdminOnly = policy => policy.RequireRole(CatalogServiceExtensions.AdminRole);
+
     public static RouteGroupBuilder MapProductsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup(RoutePrefix).WithTags("Products");
@@ -19,10 +23,11 @@ public static class ProductsApi
         // Problem results carry no status in their type, so the statuses are declared for the OpenAPI document.
         api.MapGet("/", ListProducts).WithName("ListProducts").ProducesValidationProblem();
         api.MapGet("/{id:guid}", GetProduct).WithName("GetProduct").ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPost("/", CreateProduct).WithName("CreateProduct").ProducesValidationProblem();
-        api.MapPut("/{id:guid}", UpdateProduct).WithName("UpdateProduct")
+        // Browsing is public; changes need an admin's token, checked here again after the gateway (defense in depth).
+        api.MapPost("/", CreateProduct).RequireAuthorization(AdminOnly).WithName("CreateProduct").ProducesValidationProblem();
+        api.MapPut("/{id:guid}", UpdateProduct).RequireAuthorization(AdminOnly).WithName("UpdateProduct")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapDelete("/{id:guid}", DeleteProduct).WithName("DeleteProduct")
+        api.MapDelete("/{id:guid}", DeleteProduct).RequireAuthorization(AdminOnly).WithName("DeleteProduct")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         return api;

@@ -1,3 +1,4 @@
+using AspireMsa.Inventory.Api.Extensions;
 using AspireMsa.Inventory.Api.Infrastructure;
 using AspireMsa.Inventory.Api.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,10 +15,12 @@ public static class InventoryApi
 
     public static RouteGroupBuilder MapInventoryApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup(RoutePrefix).WithTags("Inventory");
+        // Checked here again after the gateway (defense in depth): any inventory token reads, only an admin sets stock.
+        var api = app.MapGroup(RoutePrefix).WithTags("Inventory").RequireAuthorization();
 
         api.MapGet("/{productId:guid}", GetStockLevel).WithName("GetStockLevel").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPut("/{productId:guid}", SetStockLevel)
+            .RequireAuthorization(policy => policy.RequireRole(InventoryServiceExtensions.AdminRole))
             .WithName("SetStockLevel")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);

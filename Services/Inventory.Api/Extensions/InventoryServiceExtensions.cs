@@ -9,9 +9,11 @@ public static class InventoryServiceExtensions
 {
     public const string DatabaseName = "inventorydb";
     public const string ServiceName = "inventory";
+    public const string AdminRole = "admin";
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.AddDefaultAuthentication(ServiceName);
         builder.AddNpgsqlDbContext<InventoryDbContext>(DatabaseName);
         // Two replicas start together; they must not both apply the same migration.
         builder.Services.AddHostedService(services => new MigrationLock(services.GetRequiredService<IConfiguration>(), DatabaseName));

@@ -20,7 +20,8 @@ public static class OrdersApi
 
     public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup(RoutePrefix).WithTags("Orders");
+        // Orders belong to a verified buyer: the token is checked here again after the gateway (defense in depth).
+        var api = app.MapGroup(RoutePrefix).WithTags("Orders").RequireAuthorization();
 
         api.MapGet("/", ListOrders).WithName("ListOrders").ProducesValidationProblem();
         api.MapGet("/{id:guid}", GetOrder).WithName("GetOrder").ProducesProblem(StatusCodes.Status404NotFound);

@@ -1,0 +1,3 @@
+namespace AspireMsa.Gateway.Bff;
+
+public sealed record OrderLineView(Guid ProductId, int Quantity);

@@ -1,0 +1,3 @@
+namespace AspireMsa.Gateway.Bff;
+
+public sealed record OrderStatusChangeView(string Status, DateTimeOffset At, string? Reason);

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AspireMsa.IntegrationTests;
+
+/// <summary>A non-essential part that is down degrades its section of the page, never the whole page.</summary>
+[Collection(BffDegradationCollection.Name)]
+public class BffDegradationTests(SystemFixture system)
+{
+    private const string Inventory = "inventory";
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(2);
+
+    [Fact]
+    public async Task WhileInventoryIsStopped_ProductDetailsMarkAvailabilityUnavailable_AndThePortalAnswers503_ThenBothRecover()
+    {
+        var product = await BffScenario.CreateProductWithStockAsync(system, onHand: 5);
+        var alice = await system.GatewayAsAsync("alice");
+        Assert.Equal("available", await AvailabilityStatusAsync(alice, product.Id));
+
+        // What counts is what callers see, so the BFF is polled rather than DCP's report of the stop trusted.
+        var stop = await system.App.ResourceCommands.ExecuteCommandAsync(InventoryResource(), KnownResourceCommands.StopCommand);
+        Assert.True(stop.Success, stop.Message);
+
+        Assert.True(await PollAsync(async () => await AvailabilityStatusAsync(alice, product.Id) == "unavailable"),
+            "Availability still shows while inventory is stopped.");
+        // Never fetched in this system before, so not cached: the portal reports the service as unreachable.
+        await Problems.AssertAsync(await system.Gateway.GetAsync("/openapi/inventory.json"), HttpStatusCode.ServiceUnavailable);
+
+        await StartInventoryAgainAsync();
+
+        Assert.True(await PollAsync(async () => await AvailabilityStatusAsync(alice, product.Id) == "available"),
+            "Availability did not come back after inventory restarted.");
+        Assert.Equal(HttpStatusCode.OK, (await system.Gateway.GetAsync("/openapi/inventory.json")).StatusCode);
+    }
+
+    /// <summary>Answers 200 whatever inventory does; returns the availability section's status.</summary>
+    private static async Task<string?> AvailabilityStatusAsync(HttpClient client, Guid productId)
+    {
+        var response = await client.GetAsync($"/bff/products/{productId}");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("availability").GetProperty("status").GetString();
+    }
+
+    private async Task StartInventoryAgainAsync()
+    {
+        using var cts = new CancellationTokenSource(Deadline);
+        var start = await system.App.ResourceCommands.ExecuteCommandAsync(InventoryResource(), KnownResourceCommands.StartCommand, cts.Token);
+        Assert.True(start.Success, start.Message);
+    }
+
+    /// <summary>Inventory runs as two replicas: a command by resource reaches every replica, a command by name none.</summary>
+    private IResource InventoryResource() =>
+        system.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == Inventory);
+
+    private static async Task<bool> PollAsync(Func<Task<bool>> condition)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
+        var deadline = DateTime.UtcNow + Deadline;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await timer.WaitForNextTickAsync();
+        }
+
+        return await condition();
+    }
+}
