@@ -113,7 +113,7 @@ public sealed class CatalogReadModelFaultTests(SystemFixture system, ITestOutput
             Assert.Equal((HttpStatusCode.OK, "database"), (list.StatusCode, ReadSource(list)));
             Assert.Equal(2, (await list.Content.ReadFromJsonAsync<PageDto>())!.TotalCount);
 
-            var update = await _catalog.PutAsJsonAsync($"/api/catalog/products/{written.Id}",
+            var update = await SendDirectlyAsAdminAsync(HttpMethod.Put, $"/api/catalog/products/{written.Id}",
                 new { name = written.Name, description = "Changed while Redis was down", price = 30m, category, version = written.Version });
             Assert.Equal(HttpStatusCode.OK, update.StatusCode);
             var stats = await StatsAsync();
@@ -173,14 +173,16 @@ public sealed class CatalogReadModelFaultTests(SystemFixture system, ITestOutput
 
     private async Task<ProductDto> CreateDirectlyAsync(string name, string category)
     {
-        // Straight to the catalog, past the gateway: the service checks the admin's token itself.
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/catalog/products")
-        {
-            Content = JsonContent.Create(new { name, description = "", price = 10m, category }),
-        };
-        request.Headers.Authorization = new("Bearer", await system.TokenAsync("admin"));
-        var response = await _catalog.SendAsync(request);
+        var response = await SendDirectlyAsAdminAsync(HttpMethod.Post, "/api/catalog/products", new { name, description = "", price = 10m, category });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<ProductDto>())!;
+    }
+
+    /// <summary>Straight to the catalog, past the gateway: the service checks the admin's token itself.</summary>
+    private async Task<HttpResponseMessage> SendDirectlyAsAdminAsync(HttpMethod method, string path, object body)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = new("Bearer", await system.TokenAsync("admin"));
+        return await _catalog.SendAsync(request);
     }
 }
