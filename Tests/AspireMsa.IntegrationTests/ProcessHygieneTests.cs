@@ -25,7 +25,7 @@ public class ProcessHygieneTests
         Assert.True(gone, $"Left behind: {Describe(ServersOf(runDirectory))}");
     }
 
-    /// <summary>DCP starts each server in its folder under the run directory, so a process's cwd says whose it is.</summary>
+    /// <summary>DCP starts each server in its folder under the run directory, so a process's cwd or environment says whose it is.</summary>
     private static List<(int Pid, string Name)> ServersOf(string runDirectory)
     {
         var found = new List<(int, string)>();
@@ -39,8 +39,15 @@ public class ProcessHygieneTests
             try
             {
                 var name = File.ReadAllText(Path.Combine(procDir, "comm")).Trim();
+                if (!ServerProcessNames.Contains(name))
+                {
+                    continue;
+                }
+
+                // A daemon changes its folder to /, but keeps the environment it was started with.
                 var cwd = new DirectoryInfo(Path.Combine(procDir, "cwd")).ResolveLinkTarget(returnFinalTarget: false)?.FullName ?? string.Empty;
-                if (ServerProcessNames.Contains(name) && cwd.StartsWith(runDirectory, StringComparison.Ordinal))
+                var environment = File.ReadAllText(Path.Combine(procDir, "environ"));
+                if (cwd.StartsWith(runDirectory, StringComparison.Ordinal) || environment.Contains(runDirectory, StringComparison.Ordinal))
                 {
                     found.Add((pid, name));
                 }

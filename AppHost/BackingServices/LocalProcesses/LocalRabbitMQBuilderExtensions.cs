@@ -63,7 +63,9 @@ public static class LocalRabbitMQBuilderExtensions
                 env["RABBITMQ_NODE_PORT"] = rabbit.PrimaryEndpoint.Property(EndpointProperty.TargetPort);
                 env["RABBITMQ_DIST_PORT"] = rabbit.DistributionEndpoint.Property(EndpointProperty.TargetPort);
                 env["ERL_EPMD_PORT"] = epmdEndpoint.Property(EndpointProperty.TargetPort);
-                env["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-start_epmd false";
+                // For every Erlang VM the broker runs, its own and the short-lived ones its boot spawns to "ensure epmd":
+                // none may start an epmd daemon, which would outlive the run if ours was stopped first.
+                env["ERL_AFLAGS"] = "-start_epmd false";
                 env["RABBITMQ_MNESIA_BASE"] = Path.Combine(serverDirectory, "mnesia");
                 env["RABBITMQ_LOG_BASE"] = Path.Combine(serverDirectory, "log");
                 env["RABBITMQ_LOGS"] = "-";
