@@ -30,6 +30,15 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway", options => options
     .WithDependency(redis);
 var publicUrl = gateway.GetEndpoint("http");
 
+// Operators tune the gateway from the AppHost's settings (e.g. Gateway:Settings:RateLimiting:PerUser:PermitLimit).
+foreach (var (key, value) in builder.Configuration.GetSection("Gateway:Settings").AsEnumerable(makePathsRelative: true))
+{
+    if (value is not null)
+    {
+        gateway.WithEnvironment(key.Replace(":", "__", StringComparison.Ordinal), value);
+    }
+}
+
 // Business services: one database each (1 service – 1 data source).
 var identity = builder.AddService<Projects.Identity_Api>("identity")
     .WithDependency(identityDb)
