@@ -47,7 +47,8 @@ public class MessagingFaultTests(SystemFixture system, ITestOutputHelper output)
 
         // SIGKILL, not a graceful stop: messages it holds unacknowledged go back to the queue, possibly after its commit.
         var (replica, pid) = (await InventoryReplicasAsync())[0];
-        Process.GetProcessById(pid).Kill();
+        // The whole tree: DCP runs a service through a `dotnet run` process whose child is the service itself.
+        Process.GetProcessById(pid).Kill(entireProcessTree: true);
         output.WriteLine($"Killed inventory replica {replica} (pid {pid}) after {load.Accepted.Count} accepted orders.");
         await running;
         await ExecuteAsync(replica, KnownResourceCommands.StartCommand);
