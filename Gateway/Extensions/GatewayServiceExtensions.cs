@@ -71,6 +71,7 @@ public static class GatewayServiceExtensions
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<RequestSizeLimitMiddleware>();
         app.UseHttpLogging();
         app.UseCors(FrontEndCorsPolicy);
         app.UseAuthentication();

@@ -167,6 +167,43 @@ public class GatewaySecurityTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task TheGatewaysRequestLog_RedactsTheBearerToken()
+    {
+        var token = await system.TokenAsync("alice");
+        var correlationId = $"redact-{Guid.NewGuid():N}";
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/orders");
+        request.Headers.Add("X-Correlation-Id", correlationId);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        await system.Gateway.SendAsync(request);
+
+        // The request log entry (one line per header) names the correlation id; once it is there, the whole entry is.
+        Assert.NotNull(await ResourceLogs.FindLineAsync(system.App, "gateway", correlationId, TimeSpan.FromSeconds(30)));
+        Assert.NotNull(await ResourceLogs.FindLineAsync(system.App, "gateway", "Authorization: [Redacted]", TimeSpan.FromSeconds(5)));
+        Assert.Null(await ResourceLogs.FindLineAsync(system.App, "gateway", token.Split('.')[2], TimeSpan.FromSeconds(2)));
+    }
+
+    [Fact]
+    public async Task ABodyAboveTheLimit_Answers413ProblemDetails()
+    {
+        var admin = await system.GatewayAsAsync("admin");
+        using var body = new ByteArrayContent(new byte[2 * 1024 * 1024]);
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        await Problems.AssertAsync(await admin.PostAsync("/api/catalog/products", body), HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task APreflightFromTheFrontEndOrigin_IsAllowed_AndOneFromElsewhereIsNot()
+    {
+        var allowed = await PreflightAsync(SystemFixture.FrontEndOrigin);
+        var foreign = await PreflightAsync("http://elsewhere.example");
+
+        Assert.Equal(SystemFixture.FrontEndOrigin, allowed.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.False(foreign.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
     public async Task AMalformedCorrelationId_IsReplacedByAGeneratedOne()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/catalog/products");
@@ -191,6 +228,15 @@ public class GatewaySecurityTests(SystemFixture system)
     public async Task AnUnknownRoute_Answers404ProblemDetails()
     {
         await Problems.AssertAsync(await (await system.GatewayAsAsync("alice")).GetAsync("/api/nothing-here"), HttpStatusCode.NotFound);
+    }
+
+    private async Task<HttpResponseMessage> PreflightAsync(string origin)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Options, "/api/orders");
+        request.Headers.Add("Origin", origin);
+        request.Headers.Add("Access-Control-Request-Method", "POST");
+        request.Headers.Add("Access-Control-Request-Headers", "authorization,content-type");
+        return await system.Gateway.SendAsync(request);
     }
 
     private async Task<HttpResponseMessage> SendWithTokenAsync(HttpMethod method, string path, string token)

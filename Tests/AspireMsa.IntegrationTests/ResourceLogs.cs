@@ -6,7 +6,11 @@ namespace AspireMsa.IntegrationTests;
 public static class ResourceLogs
 {
     /// <summary>Waits until any replica of the resource logs a line containing <paramref name="text"/>.</summary>
-    public static async Task<bool> ContainsAsync(DistributedApplication app, string resourceName, string text, TimeSpan timeout)
+    public static async Task<bool> ContainsAsync(DistributedApplication app, string resourceName, string text, TimeSpan timeout) =>
+        await FindLineAsync(app, resourceName, text, timeout) is not null;
+
+    /// <summary>The first line any replica of the resource logs that contains <paramref name="text"/>, or null at the deadline.</summary>
+    public static async Task<string?> FindLineAsync(DistributedApplication app, string resourceName, string text, TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
         var loggers = app.Services.GetRequiredService<ResourceLoggerService>();
@@ -16,13 +20,13 @@ public static class ResourceLogs
         {
             await foreach (var batch in loggers.WatchAsync(id).WithCancellation(cts.Token))
             {
-                if (batch.Any(line => line.Content.Contains(text, StringComparison.Ordinal)))
+                if (batch.Select(line => line.Content).FirstOrDefault(content => content.Contains(text, StringComparison.Ordinal)) is { } found)
                 {
-                    return true;
+                    return found;
                 }
             }
 
-            return false;
+            return null;
         }).ToList();
 
         try
@@ -30,9 +34,9 @@ public static class ResourceLogs
             while (watches.Count > 0)
             {
                 var done = await Task.WhenAny(watches);
-                if (await done)
+                if (await done is { } line)
                 {
-                    return true;
+                    return line;
                 }
 
                 watches.Remove(done);
@@ -46,7 +50,7 @@ public static class ResourceLogs
             await cts.CancelAsync();
         }
 
-        return false;
+        return null;
     }
 
     /// <summary>A resource with replicas runs as several DCP instances; each has its own log.</summary>

@@ -12,6 +12,7 @@ namespace AspireMsa.IntegrationTests;
 public sealed class SystemFixture : IAsyncLifetime
 {
     public const string DemoUserPassword = "Integration-Tests-Pa55word";
+    public const string FrontEndOrigin = "http://localhost:5173";
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
 
@@ -30,7 +31,7 @@ public sealed class SystemFixture : IAsyncLifetime
     {
         using var cts = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            [$"Parameters:demo-user-password={DemoUserPassword}"],
+            [$"Parameters:demo-user-password={DemoUserPassword}", $"Gateway:Settings:Cors:FrontEndOrigins:0={FrontEndOrigin}"],
             (options, _) => options.DisableDashboard = true,
             cts.Token);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
