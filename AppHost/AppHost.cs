@@ -1,6 +1,7 @@
 using AspireMsa.AppHost;
 using AspireMsa.AppHost.BackingServices;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
@@ -29,6 +30,7 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway", options => options
     .WithReplicas(2)
     .WithDependency(redis);
 var publicUrl = gateway.GetEndpoint("http");
+gateway.WithCanaryCommands("catalog", demoUserPassword);
 
 // Operators tune the gateway from the AppHost's settings (e.g. Gateway:Settings:RateLimiting:PerUser:PermitLimit).
 foreach (var (key, value) in builder.Configuration.GetSection("Gateway:Settings").AsEnumerable(makePathsRelative: true))
@@ -45,10 +47,10 @@ var identity = builder.AddService<Projects.Identity_Api>("identity")
     .WithEnvironment("DemoUsers__Password", demoUserPassword)
     .WithEnvironment("Tokens__Issuer", publicUrl);
 
-var catalog = builder.AddService<Projects.Catalog_Api>("catalog")
-    .WithDependency(catalogDb)
-    .WithDependency(redis)
-    .WithReadModelCommands();
+// Two versions of the catalog side by side, from the same code, on the same database, read model and events; the gateway
+// splits traffic between them by weight (canary) and pins callers by header, user or cookie (A/B).
+var catalogV1 = AddCatalogVersion("catalog-v1", "v1").WithReadModelCommands();
+var catalogV2 = AddCatalogVersion("catalog-v2", "v2");
 
 var ordering = builder.AddService<Projects.Ordering_Api>("ordering")
     .WithDependency(orderingDb)
@@ -62,20 +64,29 @@ var inventory = builder.AddService<Projects.Inventory_Api>("inventory")
     .WithDeadLetterCommands("/api/inventory/admin");
 
 gateway.WithReference(identity).WaitFor(identity)
-    .WithReference(catalog).WaitFor(catalog)
+    .WithReference(catalogV1).WaitFor(catalogV1)
+    .WithReference(catalogV2).WaitFor(catalogV2)
     .WithReference(ordering).WaitFor(ordering)
     .WithReference(inventory).WaitFor(inventory);
 
 // The gateway checks every token, and each API checks it again (defense in depth), against the issuer published at the gateway.
-foreach (var api in new[] { gateway, identity, catalog, ordering, inventory })
+foreach (var api in new[] { gateway, identity, catalogV1, catalogV2, ordering, inventory })
 {
     api.WithEnvironment("Identity__Issuer", publicUrl);
 }
 
 // Services fetch the token server's signing keys from it directly, by its discovery name.
-foreach (var api in new[] { catalog, ordering, inventory })
+foreach (var api in new[] { catalogV1, catalogV2, ordering, inventory })
 {
     api.WithReference(identity);
 }
 
 builder.Build().Run();
+
+IResourceBuilder<ProjectResource> AddCatalogVersion(string name, string version) =>
+    builder.AddService<Projects.Catalog_Api>(name)
+        .WithEnvironment("Catalog__ApiVersion", version)
+        .WithEnvironment("FaultInjection__Enabled", builder.Environment.IsDevelopment().ToString())
+        .WithDependency(catalogDb)
+        .WithDependency(redis)
+        .WithDependency(rabbitmq);

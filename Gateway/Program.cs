@@ -1,11 +1,15 @@
 using AspireMsa.Gateway.ApiPortal;
 using AspireMsa.Gateway.Bff;
+using AspireMsa.Gateway.Canary;
 using AspireMsa.Gateway.Extensions;
+using AspireMsa.Gateway.Resilience;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddGatewayServices();
+builder.AddCanaryReleases();
+builder.AddGatewayResilience();
 builder.AddBff();
 builder.AddApiPortal();
 
@@ -15,6 +19,7 @@ app.MapDefaultEndpoints();
 app.UseGatewayPipeline();
 app.MapBffApi();
 app.MapApiPortal();
-app.MapReverseProxy();
+app.MapCanaryAdminApi();
+app.MapGatewayProxy();
 
 app.Run();

@@ -35,6 +35,7 @@ public static class ServiceDefaultsExtensions
         // Malformed requests answer 400 problem details in every environment, not an exception turned into a 500.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<FaultInjectionState>();
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
@@ -91,6 +92,12 @@ public static class ServiceDefaultsExtensions
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseMiddleware<ServedByHeaderMiddleware>();
+        if (FaultInjectionApi.IsEnabled(app.Configuration))
+        {
+            app.UseMiddleware<FaultInjectionMiddleware>();
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 

@@ -11,7 +11,7 @@ public sealed partial class ApiPortalOptions
     /// <summary>Document name (as in <c>/openapi/{name}.json</c>) → the service's address by service discovery.</summary>
     public Dictionary<string, Uri> Services { get; set; } = new(StringComparer.Ordinal)
     {
-        ["catalog"] = new("http://catalog"),
+        ["catalog"] = new("http://catalog-v1"),
         ["ordering"] = new("http://ordering"),
         ["inventory"] = new("http://inventory"),
         ["identity"] = new("http://identity"),

@@ -11,7 +11,7 @@ public sealed class BffOptions
     public const string SectionName = "Bff";
 
     [Required]
-    public Uri CatalogAddress { get; set; } = new("http://catalog");
+    public Uri CatalogAddress { get; set; } = new("http://catalog-v1");
 
     [Required]
     public Uri InventoryAddress { get; set; } = new("http://inventory");

@@ -41,9 +41,9 @@ public static class GatewayServiceExtensions
 
         builder.Services.AddCors(options => options.AddPolicy(FrontEndCorsPolicy, policy => policy
             .WithOrigins(builder.Configuration.GetSection("Cors:FrontEndOrigins").Get<string[]>() ?? [])
-            .WithHeaders("Authorization", "Content-Type", CorrelationIdMiddleware.HeaderName, "Idempotency-Key")
+            .WithHeaders("Authorization", "Content-Type", CorrelationIdMiddleware.HeaderName, "Idempotency-Key", "X-Canary")
             .WithMethods("GET", "POST", "PUT", "DELETE")
-            .WithExposedHeaders(CorrelationIdMiddleware.HeaderName, "Location", "Retry-After")));
+            .WithExposedHeaders(CorrelationIdMiddleware.HeaderName, "Location", "Retry-After", ServedByHeaderMiddleware.HeaderName)));
 
         // Structured request logs; headers not listed here (Authorization, Cookie) are logged as [Redacted].
         builder.Services.AddHttpLogging(options =>
@@ -77,6 +77,8 @@ public static class GatewayServiceExtensions
         app.UseAuthentication();
         app.UseGatewayRateLimiting();
         app.UseAuthorization();
+        // After routing and authorization: a route's Timeout (ReverseProxy:Routes:*:Timeout) bounds only the proxied call.
+        app.UseRequestTimeouts();
         return app;
     }
 }

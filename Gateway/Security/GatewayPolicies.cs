@@ -16,6 +16,7 @@ public static class GatewayPolicies
     public const string OrderingAdmin = "ordering-admin";
     public const string InventoryReader = "inventory-reader";
     public const string InventoryAdmin = "inventory-admin";
+    public const string GatewayAdmin = "gateway-admin";
 
     public const string CustomerRole = "customer";
     public const string AdminRole = "admin";
@@ -30,6 +31,7 @@ public static class GatewayPolicies
         [OrderingAdmin] = "role admin, scope ordering",
         [InventoryReader] = "scope inventory",
         [InventoryAdmin] = "role admin, scope inventory",
+        [GatewayAdmin] = "role admin",
     };
 
     public static AuthorizationBuilder AddGatewayPolicies(this AuthorizationBuilder authorization)
@@ -44,7 +46,8 @@ public static class GatewayPolicies
             .AddPolicy(CatalogAdmin, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRole).RequireScope("catalog"))
             .AddPolicy(OrderingAdmin, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRole).RequireScope("ordering"))
             .AddPolicy(InventoryReader, policy => policy.RequireAuthenticatedUser().RequireScope("inventory"))
-            .AddPolicy(InventoryAdmin, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRole).RequireScope("inventory"));
+            .AddPolicy(InventoryAdmin, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRole).RequireScope("inventory"))
+            .AddPolicy(GatewayAdmin, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRole));
     }
 
     /// <summary>OAuth scopes travel as one space-separated <c>scope</c> claim (RFC 9068) or as several claims.</summary>

@@ -12,5 +12,6 @@ app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapProductsApi();
 app.MapReadModelAdminApi();
+app.MapFaultInjectionApi("/api/catalog/admin", CatalogServiceExtensions.AdminRole);
 
 app.Run();

@@ -5,6 +5,7 @@ using AspireMsa.EventBus.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +14,8 @@ namespace AspireMsa.EventBus;
 public static class EventBusExtensions
 {
     public const string DefaultConnectionName = "rabbitmq";
+
+    private static readonly TimeSpan BrokerHealthCheckTimeout = TimeSpan.FromSeconds(3);
 
     /// <summary>
     /// Adds the event bus to a service whose state lives in <typeparamref name="TContext"/>: the RabbitMQ connection (through
@@ -45,6 +48,18 @@ public static class EventBusExtensions
             factory.TopologyRecoveryEnabled = true;
             factory.NetworkRecoveryInterval = recoveryInterval;
             factory.ClientProvidedName = serviceName;
+        });
+
+        // Degraded, not unhealthy, while the broker is away: the outbox keeps accepting work, so the service must stay in
+        // the gateway's rotation; the relay and the consumers catch up when the broker returns. A broker that hangs (a
+        // paused process) must not hang the probe either: past the timeout the check reports Degraded too.
+        services.Configure<HealthCheckServiceOptions>(options =>
+        {
+            foreach (var check in options.Registrations.Where(check => check.Name.StartsWith("RabbitMQ", StringComparison.Ordinal)))
+            {
+                check.FailureStatus = HealthStatus.Degraded;
+                check.Timeout = BrokerHealthCheckTimeout;
+            }
         });
 
         var registrations = new Dictionary<string, ConsumerRegistration>(StringComparer.Ordinal);

@@ -44,6 +44,8 @@ public class BffDegradationTests(SystemFixture system)
         return JsonDocument.Parse(body).RootElement.GetProperty("availability").GetProperty("status").GetString();
     }
 
+    private static Task<bool> PollAsync(Func<Task<bool>> condition) => Polling.UntilAsync(condition, Deadline);
+
     private async Task StartInventoryAgainAsync()
     {
         using var cts = new CancellationTokenSource(Deadline);
@@ -54,21 +56,4 @@ public class BffDegradationTests(SystemFixture system)
     /// <summary>Inventory runs as two replicas: a command by resource reaches every replica, a command by name none.</summary>
     private IResource InventoryResource() =>
         system.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == Inventory);
-
-    private static async Task<bool> PollAsync(Func<Task<bool>> condition)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
-        var deadline = DateTime.UtcNow + Deadline;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-
-            await timer.WaitForNextTickAsync();
-        }
-
-        return await condition();
-    }
 }

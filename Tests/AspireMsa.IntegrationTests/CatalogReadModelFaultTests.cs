@@ -17,7 +17,7 @@ public sealed class CatalogReadModelFaultTests(SystemFixture system, ITestOutput
     /// <summary>Straight to the catalog, without Polly retries that would add requests, or the gateway's Redis-backed rate limiter.</summary>
     private readonly HttpClient _catalog = new(new SocketsHttpHandler { MaxConnectionsPerServer = ConcurrentReaders })
     {
-        BaseAddress = system.App.GetEndpoint("catalog", "http"),
+        BaseAddress = system.App.GetEndpoint("catalog-v1", "http"),
         Timeout = TimeSpan.FromMinutes(2),
     };
 

@@ -1,17 +1,8 @@
 namespace AspireMsa.IntegrationTests;
 
-/// <summary>Waits for an eventual outcome by asking again until a deadline, never by sleeping a guessed time.</summary>
+/// <summary>Waits for an eventual outcome of the read model, failing with what it waited for.</summary>
 public static class CatalogReadModelPolling
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
-
-    public static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string description)
-    {
-        using var deadline = new CancellationTokenSource(timeout);
-        while (!await condition())
-        {
-            Assert.False(deadline.IsCancellationRequested, $"Still waiting after {timeout} until {description}.");
-            await Task.Delay(PollInterval);
-        }
-    }
+    public static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string description) =>
+        Assert.True(await Polling.UntilAsync(condition, timeout), $"Still waiting after {timeout} until {description}.");
 }

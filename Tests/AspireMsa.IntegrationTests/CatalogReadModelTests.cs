@@ -130,7 +130,7 @@ public class CatalogReadModelTests(SystemFixture system)
         await redis.Database.KeyDeleteAsync(CatalogReadModelRedis.ProductKey(created.Id));
         await redis.Database.SortedSetAddAsync(CatalogReadModelRedis.CategoryIndexKey(category), CatalogReadModelRedis.IndexMember(stray), 0);
 
-        var result = await system.App.ResourceCommands.ExecuteCommandAsync("catalog", "rebuild-read-model");
+        var result = await system.App.ResourceCommands.ExecuteCommandAsync("catalog-v1", "rebuild-read-model");
 
         Assert.True(result.Success, result.Message);
         Assert.Equal(created, (await redis.ProductAsync(created.Id))!.Document);

@@ -8,7 +8,8 @@ using Xunit.Abstractions;
 namespace AspireMsa.IntegrationTests;
 
 /// <summary>
-/// Real faults while orders flow through the saga: the broker, an Inventory replica and PostgreSQL go away and come back.
+/// Real faults while orders flow through the saga: the broker stops or hangs, Ordering dies between commit and publish, an
+/// Inventory replica and PostgreSQL go away, and each comes back.
 /// After healing, every accepted order is decided, nothing is reserved twice or lost, and the dead-letter queues hold only
 /// the poison this collection injected.
 /// </summary>
@@ -41,12 +42,81 @@ public class MessagingFaultTests(SystemFixture system, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task TheBrokerFrozenAndThawed_WhileOrdersFlow_EveryAcceptedOrderSettles()
+    {
+        var (saga, products, load, running) = await StartLoadAsync();
+
+        // SIGSTOP: the connections stay open and the broker just stops answering, so publishers wait for confirms that
+        // do not come and consumers get nothing, without any of the errors that a stopped broker raises.
+        var (_, pid) = (await ResourceProcessesAsync("rabbitmq", 1))[0];
+        using (var broker = Process.GetProcessById(pid))
+        {
+            Assert.Equal("beam.smp", broker.ProcessName);
+        }
+
+        ProcessSignals.Freeze(pid);
+        try
+        {
+            await running;
+            // Orders are still accepted while the broker hangs: they wait in Ordering's outbox.
+            await load.RunAsync(OrdersDuringOutage, Callers);
+            Assert.Equal(0, load.Refused);
+            // Hung long enough for the relay to give up waiting for confirms and claim rows again: once the broker runs,
+            // it gets the first copies late and the second copies too, which the consumers' inboxes skip.
+            await OrderSagaDriver.EventuallyAsync(async () => await saga.QueryScalarAsync<long>("orderingdb",
+                "SELECT count(*) FROM outbox_messages WHERE type = 'OrderPlaced' AND sent_at IS NULL AND attempts > 1") > 0,
+                "the relay timed out on the hung broker and tried again");
+            output.WriteLine($"{await UnsentOrderPlacedAsync(saga)} OrderPlaced rows unsent when the broker was thawed.");
+        }
+        finally
+        {
+            ProcessSignals.Thaw(pid);
+        }
+
+        await InjectPoisonAsync();
+
+        await SettleAsync(saga, load, products);
+    }
+
+    [Fact]
+    public async Task OrderingKilledBetweenCommitAndPublish_EveryAcceptedOrderSettlesAfterItsRestart()
+    {
+        var (saga, products, load, running) = await StartLoadAsync();
+
+        // Without a broker, the relay cannot publish: every order accepted from now on is committed with an OrderPlaced
+        // that has not left, which is the moment a crash between commit and publish would hit.
+        await ExecuteAsync("rabbitmq", KnownResourceCommands.StopCommand);
+        await running;
+        await load.RunAsync(OrdersDuringOutage, Callers);
+        Assert.Equal(0, load.Refused);
+        var unsent = await UnsentOrderPlacedAsync(saga);
+        Assert.True(unsent > 0, "Some accepted orders should wait in the outbox.");
+
+        // SIGKILL on the whole tree (the `dotnet run` process and the service): no shutdown, no last publish, and the outbox
+        // rows its relay had claimed keep their lease.
+        var (replica, pid) = (await ResourceProcessesAsync("ordering", 1))[0];
+        Process.GetProcessById(pid).Kill(entireProcessTree: true);
+        output.WriteLine($"Killed ordering (pid {pid}) with {unsent} OrderPlaced rows unsent, {load.Accepted.Count} orders accepted.");
+        await system.App.ResourceNotifications.WaitForResourceAsync("ordering", KnownResourceStates.TerminalStates);
+
+        await ExecuteAsync("rabbitmq", KnownResourceCommands.StartCommand);
+        await system.App.ResourceNotifications.WaitForResourceHealthyAsync("rabbitmq");
+        // Only Ordering's relay publishes these rows, and it is dead: the broker being back changes nothing yet.
+        Assert.Equal(unsent, await UnsentOrderPlacedAsync(saga));
+        await ExecuteAsync(replica, KnownResourceCommands.StartCommand);
+        await system.App.ResourceNotifications.WaitForResourceHealthyAsync("ordering");
+        await InjectPoisonAsync();
+
+        await SettleAsync(saga, load, products);
+    }
+
+    [Fact]
     public async Task AnInventoryReplicaKilled_WhileOrdersFlow_EveryAcceptedOrderSettles()
     {
         var (saga, products, load, running) = await StartLoadAsync();
 
         // SIGKILL, not a graceful stop: messages it holds unacknowledged go back to the queue, possibly after its commit.
-        var (replica, pid) = (await InventoryReplicasAsync())[0];
+        var (replica, pid) = (await ResourceProcessesAsync("inventory", 2))[0];
         // The whole tree: DCP runs a service through a `dotnet run` process whose child is the service itself.
         Process.GetProcessById(pid).Kill(entireProcessTree: true);
         output.WriteLine($"Killed inventory replica {replica} (pid {pid}) after {load.Accepted.Count} accepted orders.");
@@ -130,26 +200,33 @@ public class MessagingFaultTests(SystemFixture system, ITestOutputHelper output)
         Assert.True(result.Success, $"{command} on {resourceId}: {result.Message}");
     }
 
-    /// <summary>Each replica's DCP name and process id, from the resource snapshots (the notifications replay current state).</summary>
-    private async Task<List<(string Replica, int Pid)>> InventoryReplicasAsync()
+    /// <summary>
+    /// The DCP name and process id of each of a resource's <paramref name="replicas"/> processes, from the resource
+    /// snapshots (the notifications replay current state).
+    /// </summary>
+    private async Task<List<(string Replica, int Pid)>> ResourceProcessesAsync(string resourceName, int replicas)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var replicas = new Dictionary<string, int>(StringComparer.Ordinal);
+        var processes = new Dictionary<string, int>(StringComparer.Ordinal);
         await foreach (var resourceEvent in system.App.ResourceNotifications.WatchAsync(timeout.Token))
         {
             var pid = resourceEvent.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value;
-            if (resourceEvent.Resource.Name == "inventory" && pid is not null)
+            if (resourceEvent.Resource.Name == resourceName && pid is not null)
             {
-                replicas[resourceEvent.ResourceId] = Convert.ToInt32(pid, CultureInfo.InvariantCulture);
-                if (replicas.Count == 2)
+                processes[resourceEvent.ResourceId] = Convert.ToInt32(pid, CultureInfo.InvariantCulture);
+                if (processes.Count == replicas)
                 {
                     break;
                 }
             }
         }
 
-        return [.. replicas.Select(r => (r.Key, r.Value))];
+        return [.. processes.Select(r => (r.Key, r.Value))];
     }
+
+    /// <summary>OrderPlaced events Ordering committed that its relay has not yet published.</summary>
+    private static Task<long> UnsentOrderPlacedAsync(OrderSagaDriver saga) => saga.QueryScalarAsync<long>("orderingdb",
+        "SELECT count(*) FROM outbox_messages WHERE type = 'OrderPlaced' AND sent_at IS NULL");
 
     /// <summary>A message Inventory can never read, sent straight to its queue as a broken publisher would.</summary>
     private async Task InjectPoisonAsync()

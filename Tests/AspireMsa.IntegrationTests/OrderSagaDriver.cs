@@ -100,11 +100,11 @@ public sealed class OrderSagaDriver(HttpClient customer, HttpClient admin, Func<
         return (await response.Content.ReadFromJsonAsync<DeadLettersDto>())!;
     }
 
-    public sealed record StockDto(Guid ProductId, int OnHand, int Reserved, int Available);
+    public sealed record StockDto(Guid ProductId, int OnHand, int Reserved, int Available, decimal? UnitPrice = null, decimal? StockValue = null);
 
     public sealed record OrderAcceptedDto(Guid Id, string Status);
 
-    public sealed record OrderLineDto(Guid ProductId, int Quantity);
+    public sealed record OrderLineDto(Guid ProductId, int Quantity, decimal? CurrentUnitPrice = null);
 
     public sealed record StatusChangeDto(string Status, DateTimeOffset At, string Reason);
 

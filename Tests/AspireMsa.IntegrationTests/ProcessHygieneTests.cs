@@ -61,22 +61,7 @@ public class ProcessHygieneTests
         return found;
     }
 
-    private static async Task<bool> PollAsync(Func<bool> condition, TimeSpan timeout)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (condition())
-            {
-                return true;
-            }
-
-            await timer.WaitForNextTickAsync();
-        }
-
-        return condition();
-    }
+    private static Task<bool> PollAsync(Func<bool> condition, TimeSpan timeout) => Polling.UntilAsync(() => Task.FromResult(condition()), timeout);
 
     private static string Describe(List<(int Pid, string Name)> processes) =>
         string.Join(", ", processes.Select(p => $"{p.Name}({p.Pid})"));

@@ -17,7 +17,7 @@ public sealed class SystemFixture : IAsyncLifetime
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
 
     private static readonly string[] Resources =
-        ["postgres", "identitydb", "catalogdb", "orderingdb", "inventorydb", "redis", "rabbitmq", "identity", "catalog", "ordering", "inventory", "gateway"];
+        ["postgres", "identitydb", "catalogdb", "orderingdb", "inventorydb", "redis", "rabbitmq", "identity", "catalog-v1", "catalog-v2", "ordering", "inventory", "gateway"];
 
     private readonly DemoUserTokens _tokens = new(DemoUserPassword);
     private readonly ConcurrentDictionary<string, HttpClient> _signedInClients = new();
@@ -40,6 +40,9 @@ public sealed class SystemFixture : IAsyncLifetime
         var gateway = builder.CreateResourceBuilder<ProjectResource>("gateway");
         gateway.WithEnvironment("RateLimiting__PerUser__PermitLimit", "1000000");
         gateway.WithEnvironment("RateLimiting__PerAnonymousClient__PermitLimit", "1000000");
+
+        // All catalog traffic to v1 unless a test pins v2 or sets a weight: the canary tests run in their own collections.
+        gateway.WithEnvironment("Canary__Releases__catalog__InitialCanaryWeight", "0");
 
         // A service's first query compiles and JITs for seconds on a loaded machine; the BFF budgets are for warm services.
         gateway.WithEnvironment("Bff__CatalogTimeout", "00:00:10");

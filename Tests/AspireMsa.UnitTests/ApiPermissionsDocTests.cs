@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text;
 using AspireMsa.Gateway.ApiPortal;
 using AspireMsa.Gateway.Bff;
+using AspireMsa.Gateway.Canary;
 using AspireMsa.Gateway.Extensions;
 using AspireMsa.Gateway.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -60,7 +61,7 @@ public class ApiPermissionsDocTests
             markdown.AppendLine($"| `{route.Id}` | {route.Methods} | `{route.Path}` | {route.Cluster} | {PolicyCell(route.Policy)} | {await policies.DescribeAsync(route.Policy)} |");
         }
 
-        markdown.AppendLine().AppendLine("### Endpoints the gateway answers itself (BFF, API portal, health)").AppendLine();
+        markdown.AppendLine().AppendLine("### Endpoints the gateway answers itself (BFF, API portal, canary admin, health)").AppendLine();
         markdown.AppendLine("| methods | path | policy | requires |");
         markdown.AppendLine("|---|---|---|---|");
         foreach (var endpoint in OwnEndpoints(gateway).OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Methods, StringComparer.Ordinal))
@@ -80,11 +81,13 @@ public class ApiPermissionsDocTests
         foreach (var route in configuration.GetSection($"{GatewayServiceExtensions.ReverseProxySection}:Routes").GetChildren())
         {
             var methods = route.GetSection("Match:Methods").Get<string[]>() ?? [];
+            var cluster = route["ClusterId"] ?? "(none)";
+            var release = route[$"Metadata:{CanaryRoutingMiddleware.RouteMetadataKey}"];
             yield return (
                 route.Key,
                 methods.Length == 0 ? "any" : string.Join(", ", methods),
                 route["Match:Path"] ?? "(no path)",
-                route["ClusterId"] ?? "(none)",
+                release is null ? cluster : $"{cluster}, canary {configuration[$"{CanaryOptions.SectionName}:Releases:{release}:CanaryCluster"]}",
                 route["AuthorizationPolicy"]);
         }
     }
@@ -97,11 +100,13 @@ public class ApiPermissionsDocTests
         builder.Services.AddAuthorizationBuilder().AddGatewayPolicies();
         builder.AddBff();
         builder.AddApiPortal();
+        builder.AddCanaryReleases();
 
         var app = builder.Build();
         app.MapDefaultEndpoints();
         app.MapBffApi();
         app.MapApiPortal();
+        app.MapCanaryAdminApi();
         return app;
     }
 

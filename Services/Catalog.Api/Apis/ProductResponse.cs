@@ -1,8 +1,17 @@
+using System.Text.Json.Serialization;
 using AspireMsa.Catalog.Api.Model;
 
 namespace AspireMsa.Catalog.Api.Apis;
 
-public sealed record ProductResponse(Guid Id, string Name, string Description, decimal Price, string Category, long Version)
+/// <param name="Slug">Only in version 2 of the catalog API: the product's name as a URL path segment.</param>
+public sealed record ProductResponse(
+    Guid Id,
+    string Name,
+    string Description,
+    decimal Price,
+    string Category,
+    long Version,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Slug = null)
 {
     public static ProductResponse From(Product product) =>
         new(product.Id, product.Name, product.Description, product.Price, product.Category, product.Version);

@@ -3,6 +3,8 @@ using AspireMsa.Catalog.Api.Extensions;
 using AspireMsa.Catalog.Api.Infrastructure;
 using AspireMsa.Catalog.Api.Model;
 using AspireMsa.Catalog.Api.ReadModel;
+using AspireMsa.Contracts;
+using AspireMsa.EventBus;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -36,6 +38,7 @@ public static class ProductsApi
     /// <summary>Served from the Redis read model; the <c>X-Read-Source</c> header says whether PostgreSQL had to answer.</summary>
     public static async Task<Ok<PagedResult<ProductResponse>>> ListProducts(
         ProductReadModel readModel,
+        CatalogApiVersion apiVersion,
         HttpResponse response,
         CancellationToken ct,
         [StringLength(ProductRules.CategoryMaxLength)] string? category = null,
@@ -44,20 +47,20 @@ public static class ProductsApi
     {
         var read = await readModel.ListAsync(category, page, pageSize, ct);
         ReadSourceHeader.Write(response, read.Source);
-        return TypedResults.Ok(read.Value);
+        return TypedResults.Ok(apiVersion.Shape(read.Value));
     }
 
     /// <summary>Served from the Redis read model; the <c>X-Read-Source</c> header says whether PostgreSQL had to answer.</summary>
     public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> GetProduct(
-        Guid id, ProductReadModel readModel, HttpResponse response, CancellationToken ct)
+        Guid id, ProductReadModel readModel, CatalogApiVersion apiVersion, HttpResponse response, CancellationToken ct)
     {
         var read = await readModel.GetProductAsync(id, ct);
         ReadSourceHeader.Write(response, read.Source);
-        return read.Value is { } product ? TypedResults.Ok(product) : NotFoundProblem(id);
+        return read.Value is { } product ? TypedResults.Ok(apiVersion.Shape(product)) : NotFoundProblem(id);
     }
 
     public static async Task<Created<ProductResponse>> CreateProduct(
-        ProductRequest request, CatalogDbContext db, ReadModelWriter readModel, TimeProvider clock, CancellationToken ct)
+        ProductRequest request, CatalogDbContext db, ReadModelWriter readModel, CatalogApiVersion apiVersion, TimeProvider clock, CancellationToken ct)
     {
         var product = new Product
         {
@@ -75,37 +78,63 @@ public static class ProductsApi
 
         var created = ProductResponse.From(product);
         await readModel.TryApplyAsync(product.Id, created, [change], ct);
-        return TypedResults.Created($"{RoutePrefix}/{product.Id}", created);
+        return TypedResults.Created($"{RoutePrefix}/{product.Id}", apiVersion.Shape(created));
     }
 
+    /// <summary>
+    /// The product, its read-model change and, when the price really changed, its <see cref="ProductPriceChanged"/> commit in
+    /// one transaction: subscribers hear of every committed price and of no other.
+    /// </summary>
     public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> UpdateProduct(
-        Guid id, ProductRequest request, CatalogDbContext db, ReadModelWriter readModel, TimeProvider clock, CancellationToken ct)
+        Guid id, ProductRequest request, CatalogDbContext db, ReadModelWriter readModel, IOutbox outbox, CatalogApiVersion apiVersion, TimeProvider clock,
+        CancellationToken ct)
     {
-        var product = await db.Products.FirstOrDefaultAsync(p => p.Id == id, ct);
+        ReadModelOutboxEntry? change = null;
+        Product? product;
+        try
+        {
+            // A transient database error runs the whole unit again, from a fresh read.
+            product = await db.ExecuteInTransactionAsync(async token =>
+            {
+                change = null;
+                var current = await db.Products.FirstOrDefaultAsync(p => p.Id == id, token);
+                if (current is null || (request.Version is { } expected && expected != current.Version))
+                {
+                    return current;
+                }
+
+                var oldPrice = current.Price;
+                current.Update(request.Name.Trim(), request.Description?.Trim() ?? string.Empty, request.Price, request.Category.Trim(), clock.GetUtcNow());
+                change = readModel.Record(current.Id, current.Version, ReadModelChangeKind.Upsert, current.UpdatedAt);
+                if (current.Price != oldPrice)
+                {
+                    var priceChanged = new ProductPriceChanged(current.Id, oldPrice, current.Price, current.Version) { OccurredAt = current.UpdatedAt };
+                    await outbox.EnqueueAsync(priceChanged, current.Id, token);
+                }
+
+                return current;
+            }, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another writer changed or deleted the product between this request's read and its write.
+            var currentVersion = await db.Products.AsNoTracking().Where(p => p.Id == id).Select(p => (long?)p.Version).FirstOrDefaultAsync(ct);
+            return currentVersion is { } version ? VersionConflict(id, version) : NotFoundProblem(id);
+        }
+
         if (product is null)
         {
             return NotFoundProblem(id);
         }
 
-        if (request.Version is { } expected && expected != product.Version)
+        if (change is null)
         {
             return VersionConflict(id, product.Version);
         }
 
-        product.Update(request.Name.Trim(), request.Description?.Trim() ?? string.Empty, request.Price, request.Category.Trim(), clock.GetUtcNow());
-        var change = readModel.Record(product.Id, product.Version, ReadModelChangeKind.Upsert, product.UpdatedAt);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return VersionConflict(id, product.Version - 1);
-        }
-
         var updated = ProductResponse.From(product);
         await readModel.TryApplyAsync(product.Id, updated, [change], ct);
-        return TypedResults.Ok(updated);
+        return TypedResults.Ok(apiVersion.Shape(updated));
     }
 
     /// <summary>

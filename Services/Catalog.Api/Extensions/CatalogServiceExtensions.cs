@@ -1,5 +1,7 @@
+using AspireMsa.Catalog.Api.Apis;
 using AspireMsa.Catalog.Api.Infrastructure;
 using AspireMsa.Catalog.Api.ReadModel;
+using AspireMsa.EventBus;
 
 namespace AspireMsa.Catalog.Api.Extensions;
 
@@ -8,6 +10,8 @@ public static class CatalogServiceExtensions
     public const string DatabaseName = "catalogdb";
     public const string Audience = "catalog";
     public const string AdminRole = "admin";
+    // Every catalog version publishes as "catalog": one source, so consumers order one product's events across versions.
+    public const string EventSource = "catalog";
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
@@ -15,6 +19,10 @@ public static class CatalogServiceExtensions
         builder.AddNpgsqlDbContext<CatalogDbContext>(DatabaseName);
         builder.Services.AddMigration<CatalogDbContext>();
         builder.AddReadModel();
+        // Publishes ProductPriceChanged through the transactional outbox; the catalog consumes no events.
+        builder.AddEventBus<CatalogDbContext>(EventSource);
+        builder.Services.Configure<CatalogApiVersion.Options>(builder.Configuration.GetSection(CatalogApiVersion.Options.SectionName));
+        builder.Services.AddSingleton<CatalogApiVersion>();
         builder.Services.AddValidation();
         builder.Services.AddOpenApi();
         return builder;

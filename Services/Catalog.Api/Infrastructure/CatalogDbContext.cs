@@ -1,5 +1,6 @@
 using AspireMsa.Catalog.Api.Model;
 using AspireMsa.Catalog.Api.ReadModel;
+using AspireMsa.EventBus;
 using Microsoft.EntityFrameworkCore;
 
 namespace AspireMsa.Catalog.Api.Infrastructure;
@@ -27,5 +28,8 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
         outbox.ToTable("read_model_outbox");
         outbox.HasKey(e => e.Id);
         outbox.Property(e => e.Kind).HasConversion<string>().HasMaxLength(16);
+
+        // The event bus's own outbox (ProductPriceChanged) is separate from the read model's: other consumers, other relay.
+        modelBuilder.AddEventBusTables();
     }
 }

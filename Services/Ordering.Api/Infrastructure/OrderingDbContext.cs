@@ -32,6 +32,8 @@ public sealed class OrderingDbContext(DbContextOptions<OrderingDbContext> option
             line.ToTable("order_lines");
             line.WithOwner().HasForeignKey("OrderId");
             line.HasKey("OrderId", nameof(OrderLine.ProductId));
+            // The catalog's precision, so an announced price is shown exactly.
+            line.Property(l => l.CurrentUnitPrice).HasPrecision(18, 2);
         });
         order.OwnsMany(o => o.History, change =>
         {

@@ -69,6 +69,32 @@ public sealed class Order
         _history.Add(new OrderStatusChange(Status, now, reason));
     }
 
+    /// <summary>
+    /// Shows the catalog's new price on the product's line while the order is pending; a decided order keeps the prices it
+    /// showed. Returns whether a line changed (an announcement older than the price shown changes nothing).
+    /// </summary>
+    public bool ShowCurrentPrice(Guid productId, decimal unitPrice, long productVersion)
+    {
+        if (Status != OrderStatus.Pending)
+        {
+            return false;
+        }
+
+        var changed = false;
+        foreach (var line in _lines.Where(l => l.ProductId == productId))
+        {
+            changed |= line.TryShowCurrentPrice(unitPrice, productVersion);
+        }
+
+        // A concurrency change like any other: a price arriving while a stock reply decides the order cannot both win.
+        if (changed)
+        {
+            Version++;
+        }
+
+        return changed;
+    }
+
     private void MoveTo(OrderStatus next, string reason, DateTimeOffset now)
     {
         // Only a pending order is still undecided: confirmed and cancelled are final.

@@ -147,6 +147,27 @@ namespace AspireMsa.Inventory.Api.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("AspireMsa.Inventory.Api.Model.ProductPrice", b =>
+                {
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ProductVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ProductId");
+
+                    b.ToTable("product_prices", (string)null);
+                });
+
             modelBuilder.Entity("AspireMsa.Inventory.Api.Model.StockItem", b =>
                 {
                     b.Property<Guid>("ProductId")

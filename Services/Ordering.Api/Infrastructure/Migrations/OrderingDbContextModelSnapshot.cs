@@ -201,6 +201,13 @@ namespace AspireMsa.Ordering.Api.Infrastructure.Migrations
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("uuid");
 
+                            b1.Property<decimal?>("CurrentUnitPrice")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)");
+
+                            b1.Property<long?>("CurrentUnitPriceVersion")
+                                .HasColumnType("bigint");
+
                             b1.Property<int>("Quantity")
                                 .HasColumnType("integer");
 
