@@ -30,7 +30,9 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway", options => options
     .WithReplicas(2)
     .WithDependency(redis);
 var publicUrl = gateway.GetEndpoint("http");
-gateway.WithCanaryCommands("catalog", demoUserPassword);
+// Dashboard commands call admin endpoints as the demo admin, through the same authorization as any operator.
+var operatorAccess = new OperatorAccess(publicUrl, demoUserPassword);
+gateway.WithCanaryCommands("catalog", operatorAccess);
 
 // Operators tune the gateway from the AppHost's settings (e.g. Gateway:Settings:RateLimiting:PerUser:PermitLimit).
 foreach (var (key, value) in builder.Configuration.GetSection("Gateway:Settings").AsEnumerable(makePathsRelative: true))
@@ -49,19 +51,19 @@ var identity = builder.AddService<Projects.Identity_Api>("identity")
 
 // Two versions of the catalog side by side, from the same code, on the same database, read model and events; the gateway
 // splits traffic between them by weight (canary) and pins callers by header, user or cookie (A/B).
-var catalogV1 = AddCatalogVersion("catalog-v1", "v1").WithReadModelCommands();
+var catalogV1 = AddCatalogVersion("catalog-v1", "v1").WithReadModelCommands(operatorAccess);
 var catalogV2 = AddCatalogVersion("catalog-v2", "v2");
 
 var ordering = builder.AddService<Projects.Ordering_Api>("ordering")
     .WithDependency(orderingDb)
     .WithDependency(rabbitmq)
-    .WithDeadLetterCommands("/api/orders/admin");
+    .WithDeadLetterCommands("/api/orders/admin", operatorAccess);
 
 var inventory = builder.AddService<Projects.Inventory_Api>("inventory")
     .WithDependency(inventoryDb)
     .WithDependency(rabbitmq)
     .WithReplicas(2)
-    .WithDeadLetterCommands("/api/inventory/admin");
+    .WithDeadLetterCommands("/api/inventory/admin", operatorAccess);
 
 gateway.WithReference(identity).WaitFor(identity)
     .WithReference(catalogV1).WaitFor(catalogV1)

@@ -1,6 +1,4 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 
 namespace AspireMsa.AppHost;
 
@@ -11,15 +9,13 @@ public static class CanaryCommandsExtensions
     public const string CanaryWeightArgument = "canaryWeight";
 
     private const string CanaryAdminPath = "/api/gateway/admin/canary";
-    private const string OperatorUser = "admin";
 
     /// <summary>
     /// Dashboard commands on the gateway: set a release's canary weight (asks for it) and roll the canary back to 0. They
-    /// call the gateway's admin API as the demo admin, so they pass the same authorization as any operator, and the
-    /// change reaches every gateway replica through Redis.
+    /// call the gateway's admin API as the operator, and the change reaches every gateway replica through Redis.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithCanaryCommands(
-        this IResourceBuilder<ProjectResource> gateway, string release, IResourceBuilder<ParameterResource> adminPassword) =>
+        this IResourceBuilder<ProjectResource> gateway, string release, OperatorAccess operatorAccess) =>
         gateway
             .WithHttpCommand($"{CanaryAdminPath}/{release}", "Set canary weight", endpointName: "http", commandName: SetCanaryWeightCommand,
                 commandOptions: new HttpCommandOptions
@@ -38,7 +34,7 @@ public static class CanaryCommandsExtensions
                             Placeholder = "10",
                         },
                     ],
-                    PrepareRequest = context => PrepareAsync(context, adminPassword, context.Arguments?.GetString(CanaryWeightArgument)),
+                    PrepareRequest = context => PrepareAsync(context, operatorAccess, context.Arguments?.GetString(CanaryWeightArgument)),
                     ResultMode = HttpCommandResultMode.Json,
                 })
             .WithHttpCommand($"{CanaryAdminPath}/{release}", "Roll back canary", endpointName: "http", commandName: RollBackCanaryCommand,
@@ -48,33 +44,18 @@ public static class CanaryCommandsExtensions
                     Description = $"Sends all {release} traffic to the stable version (canary weight 0).",
                     ConfirmationMessage = $"Send all {release} traffic to the stable version?",
                     IconName = "ArrowUndo",
-                    PrepareRequest = context => PrepareAsync(context, adminPassword, "0"),
+                    PrepareRequest = context => PrepareAsync(context, operatorAccess, "0"),
                     ResultMode = HttpCommandResultMode.Json,
                 });
 
-    private static async Task PrepareAsync(HttpCommandRequestContext context, IResourceBuilder<ParameterResource> adminPassword, string? weight)
+    private static async Task PrepareAsync(HttpCommandRequestContext context, OperatorAccess operatorAccess, string? weight)
     {
         if (!int.TryParse(weight, out var canaryWeight))
         {
             throw new ArgumentException($"The canary weight must be a whole number from 0 to 100, not '{weight}'.");
         }
 
-        var password = await adminPassword.Resource.GetValueAsync(context.CancellationToken)
-            ?? throw new InvalidOperationException("The demo admin's password parameter has no value.");
-        using var tokenResponse = await context.HttpClient.PostAsync(new Uri(new Uri(context.Endpoint.Url), "/connect/token"),
-            new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "password",
-                ["client_id"] = "aspiremsa-cli",
-                ["username"] = OperatorUser,
-                ["password"] = password,
-                // The gateway accepts only tokens meant for one of its APIs; the canary releases are the catalog's.
-                ["scope"] = "roles catalog",
-            }), context.CancellationToken);
-        tokenResponse.EnsureSuccessStatusCode();
-        using var token = JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync(context.CancellationToken));
-
-        context.Request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.RootElement.GetProperty("access_token").GetString());
+        await operatorAccess.AuthorizeAsync(context);
         context.Request.Content = JsonContent.Create(new { canaryWeight });
     }
 }

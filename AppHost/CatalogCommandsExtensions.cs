@@ -11,7 +11,7 @@ public static class CatalogCommandsExtensions
     /// Dashboard commands on the catalog: rebuild the Redis read model from PostgreSQL (after an incident, or to repair
     /// it by hand) and show its counters; both answer with the endpoint's JSON.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> WithReadModelCommands(this IResourceBuilder<ProjectResource> catalog) =>
+    public static IResourceBuilder<ProjectResource> WithReadModelCommands(this IResourceBuilder<ProjectResource> catalog, OperatorAccess operatorAccess) =>
         catalog
             .WithHttpCommand($"{ReadModelAdminPath}/rebuild", "Rebuild read model", endpointName: "http", commandName: RebuildReadModelCommand,
                 commandOptions: new HttpCommandOptions
@@ -20,6 +20,7 @@ public static class CatalogCommandsExtensions
                     Description = "Rewrites every product and index in Redis from PostgreSQL; newer data already in Redis is kept.",
                     ConfirmationMessage = "Rebuild the catalog read model in Redis from PostgreSQL?",
                     IconName = "ArrowSync",
+                    PrepareRequest = operatorAccess.AuthorizeAsync,
                     ResultMode = HttpCommandResultMode.Json,
                 })
             .WithHttpCommand($"{ReadModelAdminPath}/stats", "Read model stats", endpointName: "http", commandName: ReadModelStatsCommand,
@@ -28,6 +29,7 @@ public static class CatalogCommandsExtensions
                     Method = HttpMethod.Get,
                     Description = "Hits, misses, database loads, fallbacks and pending outbox rows of the Redis read model.",
                     IconName = "DataBarVertical",
+                    PrepareRequest = operatorAccess.AuthorizeAsync,
                     ResultMode = HttpCommandResultMode.Json,
                 });
 }

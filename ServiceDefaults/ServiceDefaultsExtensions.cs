@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -37,9 +39,15 @@ public static class ServiceDefaultsExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<FaultInjectionState>();
         builder.Services.AddServiceDiscovery();
+        var resilienceOverrides = builder.Configuration.GetSection(HttpClientResilienceDefaults.SectionName);
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
-            http.AddStandardResilienceHandler();
+            var resilience = http.AddStandardResilienceHandler().Configure(HttpClientResilienceDefaults.Apply);
+            if (resilienceOverrides.Exists())
+            {
+                resilience.Configure(resilienceOverrides);
+            }
+
             http.AddServiceDiscovery();
         });
 

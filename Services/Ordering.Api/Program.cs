@@ -12,6 +12,6 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapOrdersApi();
-app.MapDeadLetterApi(OrdersApi.AdminRoutePrefix);
+app.MapDeadLetterApi(OrdersApi.AdminRoutePrefix, OrderingServiceExtensions.AdminRole);
 
 app.Run();

@@ -154,8 +154,15 @@ public sealed class CatalogReadModelFaultTests(SystemFixture system, ITestOutput
         return response;
     }
 
-    private async Task<CatalogReadModelStats> StatsAsync() =>
-        (await _catalog.GetFromJsonAsync<CatalogReadModelStats>("/api/catalog/admin/read-model/stats"))!;
+    /// <summary>This process's own counters, read straight from catalog-v1 as the admin (the service checks the role itself).</summary>
+    private async Task<CatalogReadModelStats> StatsAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/catalog/admin/read-model/stats");
+        request.Headers.Authorization = new("Bearer", await system.TokenAsync("admin"));
+        using var response = await _catalog.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<CatalogReadModelStats>())!;
+    }
 
     private async Task ExecuteAsync(string resource, string command)
     {

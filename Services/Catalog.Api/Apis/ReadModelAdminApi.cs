@@ -1,3 +1,4 @@
+using AspireMsa.Catalog.Api.Extensions;
 using AspireMsa.Catalog.Api.Infrastructure;
 using AspireMsa.Catalog.Api.ReadModel;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -6,14 +7,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AspireMsa.Catalog.Api.Apis;
 
-/// <summary>Operator endpoints of the read model; the AppHost also offers the rebuild as a dashboard command.</summary>
+/// <summary>
+/// Operator endpoints of the read model, for admins only (checked at the gateway and here again); the AppHost also offers
+/// them as dashboard commands, which sign in as the demo admin.
+/// </summary>
 public static class ReadModelAdminApi
 {
     public const string RoutePrefix = "/api/catalog/admin/read-model";
 
     public static RouteGroupBuilder MapReadModelAdminApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup(RoutePrefix).WithTags("Read model");
+        var api = app.MapGroup(RoutePrefix).WithTags("Read model")
+            .RequireAuthorization(policy => policy.RequireRole(CatalogServiceExtensions.AdminRole));
 
         api.MapGet("/stats", GetReadModelStats).WithName("GetReadModelStats");
         api.MapPost("/rebuild", RebuildReadModel).WithName("RebuildReadModel").ProducesProblem(StatusCodes.Status503ServiceUnavailable);

@@ -11,6 +11,7 @@ public static class OrderingServiceExtensions
 {
     public const string DatabaseName = "orderingdb";
     public const string ServiceName = "ordering";
+    public const string AdminRole = "admin";
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {

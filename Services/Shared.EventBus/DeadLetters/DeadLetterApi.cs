@@ -11,11 +11,13 @@ public static class DeadLetterApi
 
     /// <summary>
     /// Maps <c>GET {adminPrefix}/dead-letters</c> and <c>POST {adminPrefix}/dead-letters/replay</c> for operators and the
-    /// dashboard commands. They live under the service's <c>/admin</c> path so the gateway can put one admin policy on them.
+    /// dashboard commands. They live under the service's <c>/admin</c> path so the gateway can put one admin policy on them,
+    /// and demand <paramref name="adminRole"/> here again (defense in depth).
     /// </summary>
-    public static RouteGroupBuilder MapDeadLetterApi(this IEndpointRouteBuilder app, string adminPrefix)
+    public static RouteGroupBuilder MapDeadLetterApi(this IEndpointRouteBuilder app, string adminPrefix, string adminRole)
     {
-        var api = app.MapGroup($"{adminPrefix}/dead-letters").WithTags("Dead letters");
+        var api = app.MapGroup($"{adminPrefix}/dead-letters").WithTags("Dead letters")
+            .RequireAuthorization(policy => policy.RequireRole(adminRole));
         api.MapGet("/", ListDeadLetters).WithName("ListDeadLetters");
         api.MapPost("/replay", ReplayDeadLetters).WithName("ReplayDeadLetters");
         return api;

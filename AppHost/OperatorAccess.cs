@@ -1,0 +1,63 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace AspireMsa.AppHost;
+
+/// <summary>
+/// Dashboard commands act as the demo admin: they sign in at the gateway's token endpoint with the admin's password
+/// parameter, so the services' admin endpoints can demand the admin role from the dashboard as from any other caller.
+/// One token serves every command until shortly before it expires (the token endpoint is rate limited per user).
+/// </summary>
+public sealed class OperatorAccess(EndpointReference gateway, IResourceBuilder<ParameterResource> adminPassword)
+{
+    private const string OperatorUser = "admin";
+
+    // Every API's audience, so one token opens the admin endpoints of the gateway, catalog, ordering and inventory.
+    private const string Scopes = "roles catalog ordering inventory";
+
+    private static readonly TimeSpan RenewBeforeExpiry = TimeSpan.FromSeconds(30);
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private (string Token, DateTimeOffset RenewAt)? _current;
+
+    public async Task AuthorizeAsync(HttpCommandRequestContext context)
+    {
+        var token = await GetTokenAsync(context.HttpClient, context.CancellationToken);
+        context.Request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    }
+
+    private async Task<string> GetTokenAsync(HttpClient http, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_current is { } current && current.RenewAt > DateTimeOffset.UtcNow)
+            {
+                return current.Token;
+            }
+
+            var password = await adminPassword.Resource.GetValueAsync(cancellationToken)
+                ?? throw new InvalidOperationException("The demo admin's password parameter has no value.");
+            using var response = await http.PostAsync(new Uri(new Uri(gateway.Url), "/connect/token"),
+                new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["grant_type"] = "password",
+                    ["client_id"] = "aspiremsa-cli",
+                    ["username"] = OperatorUser,
+                    ["password"] = password,
+                    ["scope"] = Scopes,
+                }), cancellationToken);
+            response.EnsureSuccessStatusCode();
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            var token = body.RootElement.GetProperty("access_token").GetString()
+                ?? throw new InvalidOperationException("The token endpoint answered without an access token.");
+            var lifetime = TimeSpan.FromSeconds(body.RootElement.GetProperty("expires_in").GetInt32());
+            _current = (token, DateTimeOffset.UtcNow + lifetime - RenewBeforeExpiry);
+            return token;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}
