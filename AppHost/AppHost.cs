@@ -83,6 +83,14 @@ foreach (var api in new[] { catalogV1, catalogV2, ordering, inventory })
     api.WithReference(identity);
 }
 
+// Dashboard links from each resource to its API reference in the gateway's portal and to its docs page.
+gateway.WithUrl(ReferenceExpression.Create($"{publicUrl}/docs"), "API portal").WithDocsLink("traffic-split.md").WithHealthSweepCommand();
+identity.WithApiReferenceLink(publicUrl, "identity").WithDocsLink("gateway-security.md");
+catalogV1.WithApiReferenceLink(publicUrl, "catalog").WithDocsLink("catalog-read-model.md");
+catalogV2.WithApiReferenceLink(publicUrl, "catalog").WithDocsLink("traffic-split.md");
+ordering.WithApiReferenceLink(publicUrl, "ordering").WithDocsLink("messaging.md");
+inventory.WithApiReferenceLink(publicUrl, "inventory").WithDocsLink("messaging.md");
+
 builder.Build().Run();
 
 IResourceBuilder<ProjectResource> AddCatalogVersion(string name, string version) =>

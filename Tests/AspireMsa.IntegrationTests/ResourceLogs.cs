@@ -14,7 +14,7 @@ public static class ResourceLogs
     {
         using var cts = new CancellationTokenSource(timeout);
         var loggers = app.Services.GetRequiredService<ResourceLoggerService>();
-        var instances = await InstanceIdsAsync(app, resourceName, cts.Token);
+        var instances = await ResourceInstances.IdsAsync(app, resourceName, cts.Token);
 
         var watches = instances.Select(async id =>
         {
@@ -51,23 +51,5 @@ public static class ResourceLogs
         }
 
         return null;
-    }
-
-    /// <summary>A resource with replicas runs as several DCP instances; each has its own log.</summary>
-    private static async Task<HashSet<string>> InstanceIdsAsync(DistributedApplication app, string resourceName, CancellationToken ct)
-    {
-        var expected = app.Services.GetRequiredService<DistributedApplicationModel>().Resources
-            .Single(r => r.Name == resourceName)
-            .Annotations.OfType<ReplicaAnnotation>().FirstOrDefault()?.Replicas ?? 1;
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var resourceEvent in app.ResourceNotifications.WatchAsync(ct))
-        {
-            if (resourceEvent.Resource.Name == resourceName && ids.Add(resourceEvent.ResourceId) && ids.Count == expected)
-            {
-                break;
-            }
-        }
-
-        return ids;
     }
 }
