@@ -91,6 +91,16 @@ catalogV2.WithApiReferenceLink(publicUrl, "catalog").WithDocsLink("traffic-split
 ordering.WithApiReferenceLink(publicUrl, "ordering").WithDocsLink("messaging.md");
 inventory.WithApiReferenceLink(publicUrl, "inventory").WithDocsLink("messaging.md");
 
+// Monitoring, in run mode (in Azure, Azure Monitor takes its place): Prometheus scrapes every replica's /metrics and
+// evaluates Monitoring/alert-rules.yml; Alertmanager posts the alerts to the gateway with a secret generated per run.
+if (builder.ExecutionContext.IsRunMode)
+{
+    var alertWebhookSecret = builder.AddParameter("alert-webhook-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
+    gateway.WithEnvironment("Alerts__WebhookSecret", alertWebhookSecret);
+    var alertmanager = backing.AddAlertmanager("alertmanager", publicUrl, "/api/alerts/webhook", alertWebhookSecret);
+    backing.AddPrometheus("prometheus", alertmanager);
+}
+
 builder.Build().Run();
 
 IResourceBuilder<ProjectResource> AddCatalogVersion(string name, string version) =>

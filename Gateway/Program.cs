@@ -1,3 +1,4 @@
+using AspireMsa.Gateway.Alerts;
 using AspireMsa.Gateway.ApiPortal;
 using AspireMsa.Gateway.Bff;
 using AspireMsa.Gateway.Canary;
@@ -12,6 +13,7 @@ builder.AddCanaryReleases();
 builder.AddGatewayResilience();
 builder.AddBff();
 builder.AddApiPortal();
+builder.AddAlerts();
 
 var app = builder.Build();
 
@@ -20,6 +22,7 @@ app.UseGatewayPipeline();
 app.MapBffApi();
 app.MapApiPortal();
 app.MapCanaryAdminApi();
+app.MapAlertsApi();
 app.MapGatewayProxy();
 
 app.Run();

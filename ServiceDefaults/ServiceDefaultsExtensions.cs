@@ -22,10 +22,14 @@ public static class ServiceDefaultsExtensions
 {
     public const string HealthEndpointPath = "/health";
     public const string AlivenessEndpointPath = "/alive";
+    public const string MetricsEndpointPath = "/metrics";
     private const string LiveTag = "live";
 
     /// <summary>Activity sources and meters our own code emits; services add theirs through these names.</summary>
     public static readonly string[] ApplicationSources = ["AspireMsa.*"];
+
+    /// <summary>Polly's resilience events (a breaker opening, closing or probing; retries) for every named pipeline.</summary>
+    private const string PollyMeter = "Polly";
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -67,15 +71,19 @@ public static class ServiceDefaultsExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(ApplicationSources))
+                .AddMeter(ApplicationSources)
+                .AddMeter(PollyMeter)
+                // Scraped by Prometheus from every replica, beside the push to the dashboard below.
+                .AddPrometheusExporter())
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(ApplicationSources)
                 .AddAspNetCoreInstrumentation(options =>
-                    // Health probes every few seconds would drown the traces people come to read.
+                    // Health probes and scrapes every few seconds would drown the traces people come to read.
                     options.Filter = context =>
                         !context.Request.Path.StartsWithSegments(HealthEndpointPath)
-                        && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
+                        && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath)
+                        && !context.Request.Path.StartsWithSegments(MetricsEndpointPath))
                 .AddHttpClientInstrumentation());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
@@ -90,12 +98,20 @@ public static class ServiceDefaultsExtensions
     {
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+
+        // Every check runs every few seconds in the background too, and its result becomes a metric for alerting.
+        builder.Services.AddSingleton<IHealthCheckPublisher, HealthCheckMetricsPublisher>();
+        builder.Services.Configure<HealthCheckPublisherOptions>(options =>
+        {
+            options.Delay = TimeSpan.FromSeconds(2);
+            options.Period = TimeSpan.FromSeconds(5);
+        });
         return builder;
     }
 
     /// <summary>
-    /// Maps <c>/health</c> (readiness: every registered check, dependencies included) and <c>/alive</c>
-    /// (liveness: the process answers) in every environment; orchestrators need both in production too.
+    /// Maps <c>/health</c> (readiness: every registered check, dependencies included), <c>/alive</c> (liveness: the
+    /// process answers) and <c>/metrics</c> (Prometheus) in every environment; operators need all three in production too.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
@@ -113,6 +129,11 @@ public static class ServiceDefaultsExtensions
             .DisableHttpMetrics()
             .AllowAnonymous();
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) })
+            .DisableHttpMetrics()
+            .AllowAnonymous();
+        // Prometheus scrapes each replica's own port; like /health it answers anonymously, and it is left out of the
+        // http metrics it serves so a scrape never counts itself.
+        app.MapPrometheusScrapingEndpoint(MetricsEndpointPath)
             .DisableHttpMetrics()
             .AllowAnonymous();
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Makes the machine ready to run AspireMsa: with a container engine nothing is needed; without one, PostgreSQL, Redis
-# and RabbitMQ run as local processes from the OS packages, which this script installs when they are missing.
+# Makes the machine ready to run AspireMsa: with a container engine nothing is needed; without one, PostgreSQL, Redis,
+# RabbitMQ, Prometheus and Alertmanager run as local processes from the OS packages, which this script installs when
+# they are missing.
 set -euo pipefail
 
 if ! command -v dotnet >/dev/null 2>&1; then
@@ -28,9 +29,11 @@ missing=()
 compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null || command -v initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 { [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || command -v rabbitmq-server >/dev/null 2>&1; } || missing+=(rabbitmq-server)
+command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
+{ command -v prometheus-alertmanager >/dev/null 2>&1 || command -v alertmanager >/dev/null 2>&1; } || missing+=(prometheus-alertmanager)
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "Backing services: local processes (PostgreSQL, Redis and RabbitMQ are installed)."
+  echo "Backing services: local processes (PostgreSQL, Redis, RabbitMQ, Prometheus and Alertmanager are installed)."
   exit 0
 fi
 
@@ -45,7 +48,28 @@ if [ "$(id -u)" -ne 0 ]; then
   sudo_cmd=(sudo)
 fi
 
+# The packages' install scripts start their servers as system daemons; the AppHost runs its own instances instead, so
+# a policy-rc.d that refuses every start (Debian's documented switch) keeps them from starting, unless one exists.
+policy=/usr/sbin/policy-rc.d
+added_policy=false
+if [ ! -e "$policy" ]; then
+  printf '#!/bin/sh\n# Added by AspireMsa eng/prerequisites.sh while installing packages; removed right after.\nexit 101\n' \
+    | "${sudo_cmd[@]}" tee "$policy" >/dev/null
+  "${sudo_cmd[@]}" chmod 755 "$policy"
+  added_policy=true
+fi
+remove_policy() { if [ "$added_policy" = true ]; then "${sudo_cmd[@]}" rm -f "$policy"; fi; }
+trap remove_policy EXIT
+
 echo "Installing ${missing[*]} (no container engine answers, so they run as local processes)..."
 "${sudo_cmd[@]}" apt-get update -qq
 "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+
+# Under systemd the new units are still enabled for the next boot: disable them (and stop any that started anyway), so
+# only the AppHost's own instances run. Each package's unit has the package's name; units installed before are left alone.
+if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
+  for unit in "${missing[@]}"; do
+    "${sudo_cmd[@]}" systemctl disable --now "$unit" >/dev/null 2>&1 || true
+  done
+fi
 echo "Backing services: local processes."

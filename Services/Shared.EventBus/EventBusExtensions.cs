@@ -5,6 +5,7 @@ using AspireMsa.EventBus.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -66,6 +67,7 @@ public static class EventBusExtensions
         services.AddSingleton<IReadOnlyDictionary<string, ConsumerRegistration>>(registrations);
         services.AddSingleton(provider => new BrokerTopology(
             serviceName, provider.GetRequiredService<IOptions<EventBusOptions>>().Value.RetryDelays, registrations.Keys));
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<EventBusTelemetry>();
         services.AddSingleton<BrokerPublisher>();
 
@@ -80,6 +82,7 @@ public static class EventBusExtensions
         services.AddHostedService<EventConsumer<TContext>>();
 
         services.AddSingleton<DeadLetterQueue>();
+        services.AddHostedService<DeadLetterDepthMonitor>();
         return new EventBusBuilder(services, registrations);
     }
 }

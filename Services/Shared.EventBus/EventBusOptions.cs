@@ -47,6 +47,10 @@ public sealed class EventBusOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
     public TimeSpan BrokerRecoveryInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>How often each replica reads its dead-letter queue's depth for the metrics.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan DeadLetterDepthInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     public const int MaxRetryDelays = 10;
 
     internal static bool HasValidRetryDelays(EventBusOptions options) =>

@@ -13,16 +13,23 @@ public sealed class EventBusTelemetry
 
     private static readonly ActivitySource Source = new(Name);
 
+    private readonly TimeProvider _clock;
     private long _outboxBacklog;
+    private long _oldestUnsentTicks;
+    private long _deadLetters;
 
-    public EventBusTelemetry(IMeterFactory meterFactory)
+    public EventBusTelemetry(IMeterFactory meterFactory, TimeProvider clock)
     {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        _clock = clock;
         var meter = meterFactory.Create(Name);
         Published = meter.CreateCounter<long>("aspiremsa.eventbus.published", "{message}", "Messages the outbox relay published and the broker confirmed.");
         Consumed = meter.CreateCounter<long>("aspiremsa.eventbus.consumed", "{message}", "Messages consumed and acknowledged, by outcome.");
         Retried = meter.CreateCounter<long>("aspiremsa.eventbus.retried", "{message}", "Failed messages sent to a retry queue.");
         DeadLettered = meter.CreateCounter<long>("aspiremsa.eventbus.dead_lettered", "{message}", "Messages moved to this service's dead-letter queue.");
         meter.CreateObservableGauge("aspiremsa.eventbus.outbox.backlog", () => Volatile.Read(ref _outboxBacklog), "{message}", "Outbox rows not yet published.");
+        meter.CreateObservableGauge("aspiremsa.eventbus.outbox.lag", ObserveOutboxLag, "s", "Age of the oldest outbox row not yet published; 0 when every row is sent.");
+        meter.CreateObservableGauge("aspiremsa.eventbus.dead_letters", () => Volatile.Read(ref _deadLetters), "{message}", "Messages waiting in this service's dead-letter queue.");
     }
 
     public Counter<long> Published { get; }
@@ -33,7 +40,20 @@ public sealed class EventBusTelemetry
 
     public Counter<long> DeadLettered { get; }
 
-    public void ReportOutboxBacklog(long unsent) => Volatile.Write(ref _outboxBacklog, unsent);
+    /// <param name="oldestUnsentAt">When the oldest unsent row was written; the lag keeps growing from it until a relay reports again.</param>
+    public void ReportOutbox(long unsent, DateTimeOffset? oldestUnsentAt)
+    {
+        Volatile.Write(ref _outboxBacklog, unsent);
+        Volatile.Write(ref _oldestUnsentTicks, oldestUnsentAt?.UtcTicks ?? 0);
+    }
+
+    public void ReportDeadLetters(long count) => Volatile.Write(ref _deadLetters, count);
+
+    private double ObserveOutboxLag()
+    {
+        var oldest = Volatile.Read(ref _oldestUnsentTicks);
+        return oldest == 0 ? 0 : Math.Max(0, TimeSpan.FromTicks(_clock.GetUtcNow().UtcTicks - oldest).TotalSeconds);
+    }
 
     /// <summary>Continues the trace of the request or message that wrote the outbox row.</summary>
     public static Activity? StartPublish(string type, string? traceParent, string exchange) =>

@@ -8,8 +8,8 @@ using Xunit.Abstractions;
 namespace AspireMsa.IntegrationTests;
 
 /// <summary>
-/// Real faults while orders flow through the saga: the broker stops or hangs, Ordering dies between commit and publish, an
-/// Inventory replica and PostgreSQL go away, and each comes back.
+/// Real faults while orders flow through the saga: the broker stops or hangs, Ordering dies between commit and publish or is
+/// stopped gracefully, an Inventory replica and PostgreSQL go away, and each comes back.
 /// After healing, every accepted order is decided, nothing is reserved twice or lost, and the dead-letter queues hold only
 /// the poison this collection injected.
 /// </summary>
@@ -104,6 +104,28 @@ public class MessagingFaultTests(SystemFixture system, ITestOutputHelper output)
         // Only Ordering's relay publishes these rows, and it is dead: the broker being back changes nothing yet.
         Assert.Equal(unsent, await UnsentOrderPlacedAsync(saga));
         await ExecuteAsync(replica, KnownResourceCommands.StartCommand);
+        await system.App.ResourceNotifications.WaitForResourceHealthyAsync("ordering");
+        await InjectPoisonAsync();
+
+        await SettleAsync(saga, load, products);
+    }
+
+    [Fact]
+    public async Task OrderingStoppedGracefully_WhileOrdersFlow_LosesNoAcceptedOrder()
+    {
+        var (saga, products, load, running) = await StartLoadAsync();
+        var ordering = system.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == "ordering");
+
+        // The dashboard's Stop: a graceful shutdown while callers keep placing orders. Kestrel stops taking requests and
+        // answers those in flight, the relay and the consumers stop; an order answered 202 must be committed with its event.
+        var acceptedBeforeStop = load.Accepted.Count;
+        var stop = await system.App.ResourceCommands.ExecuteCommandAsync(ordering, KnownResourceCommands.StopCommand);
+        Assert.True(stop.Success, $"Stopping ordering: {stop.Message}");
+        await running;
+        output.WriteLine($"{load.Accepted.Count - acceptedBeforeStop} orders were accepted after the stop began, {load.Refused} refused.");
+
+        var start = await system.App.ResourceCommands.ExecuteCommandAsync(ordering, KnownResourceCommands.StartCommand);
+        Assert.True(start.Success, $"Starting ordering: {start.Message}");
         await system.App.ResourceNotifications.WaitForResourceHealthyAsync("ordering");
         await InjectPoisonAsync();
 

@@ -8,7 +8,8 @@ namespace AspireMsa.IntegrationTests;
 /// </summary>
 public class ProcessHygieneTests
 {
-    private static readonly string[] ServerProcessNames = ["postgres", "redis-server", "beam.smp", "epmd"];
+    // As the kernel names them: it keeps 15 characters, so prometheus-alertmanager is prometheus-aler.
+    private static readonly string[] ServerProcessNames = ["postgres", "redis-server", "beam.smp", "epmd", "prometheus", "prometheus-aler"];
 
     [Fact]
     public async Task KillingTheAppHostHard_LeavesNoBackingServiceProcessBehind()

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text;
+using AspireMsa.Gateway.Alerts;
 using AspireMsa.Gateway.ApiPortal;
 using AspireMsa.Gateway.Bff;
 using AspireMsa.Gateway.Canary;
@@ -61,7 +62,7 @@ public class ApiPermissionsDocTests
             markdown.AppendLine($"| `{route.Id}` | {route.Methods} | `{route.Path}` | {route.Cluster} | {PolicyCell(route.Policy)} | {await policies.DescribeAsync(route.Policy)} |");
         }
 
-        markdown.AppendLine().AppendLine("### Endpoints the gateway answers itself (BFF, API portal, canary admin, health)").AppendLine();
+        markdown.AppendLine().AppendLine("### Endpoints the gateway answers itself (BFF, API portal, canary admin, alerts, health, metrics)").AppendLine();
         markdown.AppendLine("| methods | path | policy | requires |");
         markdown.AppendLine("|---|---|---|---|");
         foreach (var endpoint in OwnEndpoints(gateway).OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Methods, StringComparer.Ordinal))
@@ -101,12 +102,14 @@ public class ApiPermissionsDocTests
         builder.AddBff();
         builder.AddApiPortal();
         builder.AddCanaryReleases();
+        builder.AddAlerts();
 
         var app = builder.Build();
         app.MapDefaultEndpoints();
         app.MapBffApi();
         app.MapApiPortal();
         app.MapCanaryAdminApi();
+        app.MapAlertsApi();
         return app;
     }
 
@@ -152,7 +155,12 @@ public class ApiPermissionsDocTests
             Assert.True(policy is not null, $"The policy '{name}' is not registered, so the gateway would refuse to start.");
 
             var parts = new List<string>();
-            if (policy.Requirements.Any(r => r is DenyAnonymousAuthorizationRequirement))
+            if (policy.AuthenticationSchemes.Count > 0)
+            {
+                // A machine caller with its own credentials, not a user's access token.
+                parts.Add($"authenticated by the `{string.Join("` or `", policy.AuthenticationSchemes)}` scheme");
+            }
+            else if (policy.Requirements.Any(r => r is DenyAnonymousAuthorizationRequirement))
             {
                 parts.Add("a valid access token");
             }

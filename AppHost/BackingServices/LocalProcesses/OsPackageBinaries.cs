@@ -44,6 +44,13 @@ public static class OsPackageBinaries
     public static string Epmd() =>
         FindOnPath("epmd") ?? throw Missing("Erlang port mapper (epmd)", "rabbitmq-server");
 
+    public static string Prometheus() =>
+        FindOnPath("prometheus") ?? throw Missing("Prometheus (prometheus)", "prometheus");
+
+    /// <summary>Debian names the binary after its package; elsewhere it is plain <c>alertmanager</c>.</summary>
+    public static string Alertmanager() =>
+        FindOnPath("prometheus-alertmanager") ?? FindOnPath("alertmanager") ?? throw Missing("Alertmanager (prometheus-alertmanager)", "prometheus-alertmanager");
+
     public static string? FindOnPath(string fileName) =>
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)

@@ -27,8 +27,9 @@ public sealed partial class StockRejectedHandler(
         // A cancelled order (saga timeout) stays cancelled; a rejection never follows a reservation.
         if (order.Status == OrderStatus.Pending)
         {
-            order.Cancel(OrderRules.Reason($"Stock rejected: {@event.Reason}"), clock.GetUtcNow());
-            metrics.Cancelled("rejected");
+            var now = clock.GetUtcNow();
+            order.Cancel(OrderRules.Reason($"Stock rejected: {@event.Reason}"), now);
+            metrics.Cancelled("rejected", now - order.CreatedAt);
         }
     }
 

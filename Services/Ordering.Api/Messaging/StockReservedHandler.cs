@@ -32,7 +32,7 @@ public sealed partial class StockReservedHandler(
         {
             case OrderStatus.Pending:
                 order.Confirm("Stock reserved", now);
-                metrics.Confirmed();
+                metrics.Confirmed(now - order.CreatedAt);
                 break;
             case OrderStatus.Cancelled:
                 const string reason = "Stock was reserved after the order was cancelled; asked Inventory to release it";

@@ -58,9 +58,13 @@ public sealed partial class OrderSagaTimeoutSweeper(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var order in expired)
+        {
+            metrics.Cancelled("timeout", now - order.CreatedAt);
+        }
+
         if (expired.Count > 0)
         {
-            metrics.Cancelled("timeout", expired.Count);
             LogCancelled(logger, expired.Count);
         }
 

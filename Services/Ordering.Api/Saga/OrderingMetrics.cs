@@ -10,6 +10,7 @@ public sealed class OrderingMetrics
     private readonly Counter<long> _placed;
     private readonly Counter<long> _confirmed;
     private readonly Counter<long> _cancelled;
+    private readonly Histogram<double> _sagaDuration;
 
     public OrderingMetrics(IMeterFactory meterFactory)
     {
@@ -17,11 +18,22 @@ public sealed class OrderingMetrics
         _placed = meter.CreateCounter<long>("aspiremsa.orders.placed", "{order}", "Orders accepted as pending.");
         _confirmed = meter.CreateCounter<long>("aspiremsa.orders.confirmed", "{order}", "Orders confirmed after their stock was reserved.");
         _cancelled = meter.CreateCounter<long>("aspiremsa.orders.cancelled", "{order}", "Orders cancelled, by reason (rejected, timeout).");
+        _sagaDuration = meter.CreateHistogram<double>(
+            "aspiremsa.orders.saga.duration", "s", "Time from placing an order to its confirmation or cancellation, by outcome.");
     }
 
     public void Placed() => _placed.Add(1);
 
-    public void Confirmed() => _confirmed.Add(1);
+    public void Confirmed(TimeSpan sagaDuration)
+    {
+        _confirmed.Add(1);
+        _sagaDuration.Record(sagaDuration.TotalSeconds, new KeyValuePair<string, object?>("outcome", "confirmed"));
+    }
 
-    public void Cancelled(string reason, int count = 1) => _cancelled.Add(count, new KeyValuePair<string, object?>("reason", reason));
+    public void Cancelled(string reason, TimeSpan sagaDuration)
+    {
+        var reasonTag = new KeyValuePair<string, object?>("reason", reason);
+        _cancelled.Add(1, reasonTag);
+        _sagaDuration.Record(sagaDuration.TotalSeconds, new KeyValuePair<string, object?>("outcome", "cancelled"), reasonTag);
+    }
 }

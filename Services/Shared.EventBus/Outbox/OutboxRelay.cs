@@ -38,7 +38,7 @@ public sealed partial class OutboxRelay<TContext>(
                 }
                 while (batch.Claimed == settings.OutboxBatchSize && batch.Failed == 0);
 
-                telemetry.ReportOutboxBacklog(await CountUnsentAsync(stoppingToken));
+                await ReportUnsentAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -113,11 +113,13 @@ public sealed partial class OutboxRelay<TContext>(
         return (rows.Count, failed.Length);
     }
 
-    private async Task<long> CountUnsentAsync(CancellationToken cancellationToken)
+    private async Task ReportUnsentAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        return await db.Set<OutboxMessage>().LongCountAsync(m => m.SentAt == null, cancellationToken);
+        var unsent = scope.ServiceProvider.GetRequiredService<TContext>().Set<OutboxMessage>().Where(m => m.SentAt == null);
+        telemetry.ReportOutbox(
+            await unsent.LongCountAsync(cancellationToken),
+            await unsent.MinAsync(m => (DateTimeOffset?)m.CreatedAt, cancellationToken));
     }
 
     private OutgoingMessage ToMessage(OutboxMessage row, Activity? span)
