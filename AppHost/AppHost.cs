@@ -97,8 +97,8 @@ if (builder.ExecutionContext.IsRunMode)
 {
     var alertWebhookSecret = builder.AddParameter("alert-webhook-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
     gateway.WithEnvironment("Alerts__WebhookSecret", alertWebhookSecret);
-    var alertmanager = backing.AddAlertmanager("alertmanager", publicUrl, "/api/alerts/webhook", alertWebhookSecret);
-    backing.AddPrometheus("prometheus", alertmanager);
+    var alertmanager = backing.AddAlertmanager("alertmanager", publicUrl, "/api/alerts/webhook", alertWebhookSecret).WithDocsLink("telemetry.md");
+    backing.AddPrometheus("prometheus", alertmanager).WithDocsLink("telemetry.md");
 }
 
 builder.Build().Run();
