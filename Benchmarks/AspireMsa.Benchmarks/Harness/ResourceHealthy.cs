@@ -1,0 +1,3 @@
+namespace AspireMsa.Benchmarks.Harness;
+
+public sealed record ResourceHealthy(string Name, TimeSpan After);
