@@ -27,12 +27,19 @@ public static class ReadPathMeasure
         var adminToken = await system.Tokens.GetAsync("admin");
         var load = MachineInfo.LoadAverage();
 
+        // Warm-up, then the measured run between two readings of the catalog's counters, which say which store answered.
+        async Task<(WrkResult Run, ReadPathCounters Counters)> MeasureStoreAsync(string probePath)
+        {
+            var source = await ReadSourceAsync(catalog, probePath);
+            await wrk.RunAsync(new WrkRun(url, paths, headers, options.WrkThreads, options.Connections, options.WarmUp));
+            var before = await StatsAsync(catalog, adminToken);
+            var run = await wrk.RunAsync(new WrkRun(url, paths, headers, options.WrkThreads, options.Connections, duration));
+            var after = await StatsAsync(catalog, adminToken);
+            return (run, new ReadPathCounters(source, after.Hits - before.Hits, after.Fallbacks - before.Fallbacks, after.DbLoads - before.DbLoads, after.RedisCircuit));
+        }
+
         Console.WriteLine("  read path: redis");
-        var redisSource = await ReadSourceAsync(catalog, paths[0]);
-        await wrk.RunAsync(new WrkRun(url, paths, headers, options.WrkThreads, options.Connections, options.WarmUp));
-        var beforeRedis = await StatsAsync(catalog, adminToken);
-        var redis = await wrk.RunAsync(new WrkRun(url, paths, headers, options.WrkThreads, options.Connections, duration));
-        var afterRedis = await StatsAsync(catalog, adminToken);
+        var (redis, redisCounters) = await MeasureStoreAsync(paths[0]);
 
         Console.WriteLine("  read path: stopping redis, waiting for the fallback");
         await system.ExecuteCommandAsync("redis", KnownResourceCommands.StopCommand);
@@ -49,11 +56,7 @@ public static class ReadPathMeasure
 
         var fallbackAfter = watch.Elapsed;
         Console.WriteLine("  read path: postgres");
-        var postgresSource = await ReadSourceAsync(catalog, paths[1]);
-        await wrk.RunAsync(new WrkRun(url, paths, headers, options.WrkThreads, options.Connections, options.WarmUp));
-        var beforePostgres = await StatsAsync(catalog, adminToken);
-        var postgres = await wrk.RunAsync(new WrkRun(url, paths, headers, options.WrkThreads, options.Connections, duration));
-        var afterPostgres = await StatsAsync(catalog, adminToken);
+        var (postgres, postgresCounters) = await MeasureStoreAsync(paths[1]);
 
         var redisRow = LoadRow.From("redis", url.ToString(), options.Connections, redis);
         var postgresRow = LoadRow.From("postgres", url.ToString(), options.Connections, postgres);
@@ -70,8 +73,8 @@ public static class ReadPathMeasure
             },
             new Dictionary<string, object>
             {
-                ["redisRun"] = new ReadPathCounters(redisSource, afterRedis.Hits - beforeRedis.Hits, afterRedis.Fallbacks - beforeRedis.Fallbacks, afterRedis.DbLoads - beforeRedis.DbLoads, afterRedis.RedisCircuit),
-                ["postgresRun"] = new ReadPathCounters(postgresSource, afterPostgres.Hits - beforePostgres.Hits, afterPostgres.Fallbacks - beforePostgres.Fallbacks, afterPostgres.DbLoads - beforePostgres.DbLoads, afterPostgres.RedisCircuit),
+                ["redisRun"] = redisCounters,
+                ["postgresRun"] = postgresCounters,
                 ["fallbackSecondsAfterStop"] = Math.Round(fallbackAfter.TotalSeconds, 1),
             })
         {
