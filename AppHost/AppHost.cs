@@ -27,6 +27,8 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway", options => options
     .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
     .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints()
+    // After the public endpoint is made external: metrics and detailed health stay internal.
+    .WithManagementEndpoint()
     .WithReplicas(2)
     .WithDependency(redis);
 var publicUrl = gateway.GetEndpoint("http");

@@ -9,8 +9,9 @@ public static class HealthSweepExtensions
     public const string HealthSweepCommand = "health-sweep";
 
     /// <summary>
-    /// A dashboard command that asks every service for its readiness (<c>/health</c>) right now and answers with one table:
-    /// each service, its status, and any dependency check that is not healthy (a database, Redis, the broker).
+    /// A dashboard command that asks every service for its detailed readiness (<c>/health</c> on its management endpoint)
+    /// right now and answers with one table: each service, its status, and any dependency check that is not healthy (a
+    /// database, Redis, the broker).
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithHealthSweepCommand(this IResourceBuilder<ProjectResource> resource) =>
         resource.WithCommand(HealthSweepCommand, "Health sweep", SweepAsync, new CommandOptions
@@ -22,7 +23,7 @@ public static class HealthSweepExtensions
     private static async Task<ExecuteCommandResult> SweepAsync(ExecuteCommandContext context)
     {
         var services = context.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ProjectResource>()
-            .Where(project => project.TryGetEndpoints(out var endpoints) && endpoints.Any(endpoint => endpoint.Name == "http"))
+            .Where(project => project.TryGetEndpoints(out var endpoints) && endpoints.Any(endpoint => endpoint.Name == ManagementEndpointExtensions.EndpointName))
             .OrderBy(project => project.Name, StringComparer.Ordinal)
             .ToList();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
@@ -44,8 +45,9 @@ public static class HealthSweepExtensions
     {
         try
         {
-            // The proxied address: with replicas, the orchestrator's proxy picks one of them, as any caller's request would.
-            using var response = await http.GetAsync(new Uri(new Uri(service.GetEndpoint("http").Url), "/health"), cancellationToken);
+            // The detailed report is served on the management endpoint only. With replicas, the orchestrator's proxy picks one.
+            using var response = await http.GetAsync(
+                new Uri(new Uri(service.GetEndpoint(ManagementEndpointExtensions.EndpointName).Url), "/health"), cancellationToken);
             using var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
             var problems = report.RootElement.GetProperty("checks").EnumerateObject()
                 .Where(check => check.Value.GetProperty("status").GetString() != "Healthy")

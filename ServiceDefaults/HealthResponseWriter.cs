@@ -4,10 +4,20 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Microsoft.Extensions.Hosting;
 
-/// <summary>Writes the health report as JSON so an operator sees which dependency is failing, not just "Unhealthy".</summary>
+/// <summary>
+/// Writes health reports as JSON: only the overall status on the public port, where anyone may ask; every check with
+/// its reason on the management port, so an operator sees which dependency is failing, not just "Unhealthy".
+/// </summary>
 internal static class HealthResponseWriter
 {
-    public static Task WriteAsync(HttpContext context, HealthReport report)
+    /// <summary>No check names and no exception text: they would tell a stranger which dependencies to attack.</summary>
+    public static Task WriteSummaryAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        return JsonSerializer.SerializeAsync(context.Response.Body, new { status = report.Status.ToString() }, cancellationToken: context.RequestAborted);
+    }
+
+    public static Task WriteDetailedAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
         var body = new

@@ -1,3 +1,4 @@
+using AspireMsa.ServiceDefaults.Management;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -98,6 +99,7 @@ public static class ServiceDefaultsExtensions
     {
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+        builder.Services.AddOptions<ManagementOptions>().BindConfiguration(ManagementOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         // Every check runs every few seconds in the background too, and its result becomes a metric for alerting.
         builder.Services.AddSingleton<IHealthCheckPublisher, HealthCheckMetricsPublisher>();
@@ -110,11 +112,14 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>
-    /// Maps <c>/health</c> (readiness: every registered check, dependencies included), <c>/alive</c> (liveness: the
-    /// process answers) and <c>/metrics</c> (Prometheus) in every environment; operators need all three in production too.
+    /// Maps <c>/health</c> (readiness: every registered check, dependencies included; the overall status only) and
+    /// <c>/alive</c> (liveness: the process answers) on the public port, and, on the management port only, the detailed
+    /// <c>/health</c> and <c>/metrics</c> (Prometheus), in every environment: operators need them in production too.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        // First: the management port serves its own few endpoints and none of the application's pipeline.
+        app.UseManagementEndpoint(check => check.Tags.Contains(LiveTag));
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseMiddleware<ServedByHeaderMiddleware>();
         if (FaultInjectionApi.IsEnabled(app.Configuration))
@@ -125,18 +130,12 @@ public static class ServiceDefaultsExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 
-        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })
+        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteSummaryAsync })
             .DisableHttpMetrics()
             .AllowAnonymous();
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) })
             .DisableHttpMetrics()
             .AllowAnonymous();
-        // Prometheus scrapes each replica's own port; like /health it answers anonymously, and it is left out of the
-        // http metrics it serves so a scrape never counts itself.
-        app.MapPrometheusScrapingEndpoint(MetricsEndpointPath)
-            .DisableHttpMetrics()
-            .AllowAnonymous();
-
         return app;
     }
 }

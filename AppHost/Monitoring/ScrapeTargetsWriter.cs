@@ -7,8 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace AspireMsa.AppHost.Monitoring;
 
 /// <summary>
-/// Keeps Prometheus's file-based service discovery current: every service replica by the port DCP gave it (read from its
-/// <c>ASPNETCORE_URLS</c>), and Alertmanager. A replica is added once it first reports healthy, so a slow start is not
+/// Keeps Prometheus's file-based service discovery current: every service replica by the management port DCP gave it
+/// (read from its <c>Management__Port</c>), and Alertmanager. A replica is added once it first reports healthy, so a slow start is not
 /// an outage; a stopped replica keeps its entry, so its <c>up</c> turns 0 and the ServiceDown alert fires; when it is
 /// healthy again its entry takes its new port.
 /// </summary>
@@ -57,16 +57,16 @@ public sealed partial class ScrapeTargetsWriter(
 
         if (!settings.PerReplica)
         {
-            var endpoint = project.GetEndpoint("http");
+            var endpoint = project.GetEndpoint(ManagementEndpointExtensions.EndpointName);
             return endpoint.IsAllocated ? new ScrapeTarget(project.Name, project.Name, Address(endpoint.Port)) : null;
         }
 
-        // The replica's own port: DCP writes it into the replica's ASPNETCORE_URLS (http://localhost:PORT).
-        var urls = change.Snapshot.EnvironmentVariables.FirstOrDefault(variable => variable.Name == "ASPNETCORE_URLS")?.Value;
-        var http = urls?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri : null)
-            .FirstOrDefault(uri => uri?.Scheme == Uri.UriSchemeHttp);
-        return http is null ? null : new ScrapeTarget(project.Name, change.ResourceId, Address(http.Port));
+        // The replica's own management port, as DCP resolved it for this replica.
+        var port = change.Snapshot.EnvironmentVariables
+            .FirstOrDefault(variable => variable.Name == ManagementEndpointExtensions.PortVariable)?.Value;
+        return int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var managementPort)
+            ? new ScrapeTarget(project.Name, change.ResourceId, Address(managementPort))
+            : null;
     }
 
     private ScrapeTarget? AlertmanagerTarget(ResourceEvent change)
