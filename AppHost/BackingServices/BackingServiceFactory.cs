@@ -24,7 +24,7 @@ public sealed class BackingServiceFactory
     private const string AlertmanagerTag = "v0.28.1";
     private const string ContainerConfigDirectory = "/etc/monitoring";
     // How a container reaches processes on the host (Docker Desktop's name; Aspire maps it on Linux engines too).
-    private const string ContainerHostName = "host.docker.internal";
+    private const string ContainerHostNameValue = "host.docker.internal";
 
     private readonly IDistributedApplicationBuilder _builder;
     private readonly Lazy<RunDataDirectory> _dataDirectory;
@@ -46,6 +46,9 @@ public sealed class BackingServiceFactory
     }
 
     public BackingServiceMode Mode { get; }
+
+    /// <summary>How containers reach the host's processes, when backing services run as containers; otherwise null.</summary>
+    public string? ContainerHostName => Mode == BackingServiceMode.Containers ? ContainerHostNameValue : null;
 
     public static BackingServiceFactory Create(IDistributedApplicationBuilder builder)
     {
@@ -79,9 +82,9 @@ public sealed class BackingServiceFactory
     {
         ArgumentNullException.ThrowIfNull(webhook);
         ArgumentNullException.ThrowIfNull(webhookSecret);
-        var directory = _dataDirectory.Value.ForServer(name);
-        var configFile = Path.Combine(directory, "alertmanager.yml");
         var inContainer = Mode == BackingServiceMode.Containers;
+        var directory = _dataDirectory.Value.ForServer(name, readableByContainers: inContainer);
+        var configFile = Path.Combine(directory, "alertmanager.yml");
 
         IResourceBuilder<IResourceWithEndpoints> alertmanager = inContainer
             ? _builder.AddContainer(name, AlertmanagerImage, AlertmanagerTag)
@@ -93,16 +96,12 @@ public sealed class BackingServiceFactory
         _builder.Eventing.Subscribe<BeforeResourceStartedEvent>(alertmanager.Resource, async (_, ct) =>
         {
             var port = await webhook.Property(EndpointProperty.Port).GetValueAsync(ct).ConfigureAwait(false);
-            var url = new UriBuilder(Uri.UriSchemeHttp, inContainer ? ContainerHostName : "localhost", int.Parse(port!, CultureInfo.InvariantCulture), webhookPath).Uri;
+            var url = new UriBuilder(Uri.UriSchemeHttp, inContainer ? ContainerHostNameValue : "localhost", int.Parse(port!, CultureInfo.InvariantCulture), webhookPath).Uri;
             var secret = await webhookSecret.Resource.GetValueAsync(ct).ConfigureAwait(false);
-            await File.WriteAllTextAsync(configFile, AlertmanagerConfigFile.Render(url, secret!), ct).ConfigureAwait(false);
             // It holds the secret: only our user reads it, unless a container's own user must.
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(configFile, inContainer
-                    ? UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead
-                    : UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
+            await SecretFile.WriteAsync(configFile, AlertmanagerConfigFile.Render(url, secret!), inContainer
+                ? SecretFile.OwnerOnly | UnixFileMode.GroupRead | UnixFileMode.OtherRead
+                : SecretFile.OwnerOnly, ct).ConfigureAwait(false);
         });
 
         return alertmanager.WithHttpHealthCheck("/-/ready").ExcludeFromManifest();
@@ -115,11 +114,11 @@ public sealed class BackingServiceFactory
     public IResourceBuilder<IResourceWithEndpoints> AddPrometheus(string name, IResourceBuilder<IResourceWithEndpoints> alertmanager)
     {
         ArgumentNullException.ThrowIfNull(alertmanager);
-        var directory = _dataDirectory.Value.ForServer(name);
+        var inContainer = Mode == BackingServiceMode.Containers;
+        var directory = _dataDirectory.Value.ForServer(name, readableByContainers: inContainer);
         var targetsDirectory = Directory.CreateDirectory(Path.Combine(directory, "targets")).FullName;
         var configFile = Path.Combine(directory, "prometheus.yml");
         var rulesFile = Path.Combine(_builder.AppHostDirectory, "Monitoring", "alert-rules.yml");
-        var inContainer = Mode == BackingServiceMode.Containers;
 
         IResourceBuilder<IResourceWithEndpoints> prometheus = inContainer
             ? _builder.AddContainer(name, PrometheusImage, PrometheusTag)
@@ -134,7 +133,7 @@ public sealed class BackingServiceFactory
             : PrometheusConfigFile.Render(rulesFile, targetsDirectory), ct));
         _builder.Services.AddHostedService(services => new ScrapeTargetsWriter(
             services.GetRequiredService<ResourceNotificationService>(),
-            new ScrapeTargetsSettings(targetsDirectory, inContainer ? ContainerHostName : "localhost", PerReplica: !inContainer, alertmanager.Resource),
+            new ScrapeTargetsSettings(targetsDirectory, inContainer ? ContainerHostNameValue : "localhost", PerReplica: !inContainer, alertmanager.Resource),
             services.GetRequiredService<ILogger<ScrapeTargetsWriter>>()));
 
         return prometheus.WithHttpHealthCheck("/-/ready").ExcludeFromManifest();

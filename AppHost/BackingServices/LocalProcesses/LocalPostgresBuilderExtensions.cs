@@ -22,12 +22,12 @@ public static class LocalPostgresBuilderExtensions
         this IDistributedApplicationBuilder builder, string name, RunDataDirectory dataDirectory)
     {
         var binDirectory = OsPackageBinaries.PostgresBinDirectory();
-        var serverDirectory = dataDirectory.ForServer(name);
         var password = ParameterResourceBuilderExtensions.CreateDefaultPasswordParameter(builder, $"{name}-password", special: false);
 
         // PostgreSQL refuses to run as root: hand the process to the 'postgres' user with setpriv, which execs, so
-        // signals still reach the server.
+        // signals still reach the server. Its folder is then that user's.
         var runsAsRoot = Environment.IsPrivilegedProcess;
+        var serverDirectory = dataDirectory.ForServer(name, owner: runsAsRoot ? LocalPostgresServerResource.UserName : null);
         var command = runsAsRoot ? "setpriv" : "/bin/sh";
         var server = new LocalPostgresServerResource(name, command, serverDirectory, password);
 

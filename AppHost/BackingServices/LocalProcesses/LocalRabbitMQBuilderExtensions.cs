@@ -6,6 +6,8 @@ namespace AspireMsa.AppHost.BackingServices.LocalProcesses;
 
 public static class LocalRabbitMQBuilderExtensions
 {
+    private const string LoopbackAddress = "127.0.0.1";
+
     /// <summary>
     /// Adds the broker and its own Erlang port mapper. epmd runs as a separate foreground resource on an allocated port
     /// and the broker is told not to start one: otherwise an <c>epmd -daemon</c> outlives every run.
@@ -21,6 +23,8 @@ public static class LocalRabbitMQBuilderExtensions
 
         var epmd = builder.AddExecutable($"{name}-epmd", epmdPath, serverDirectory)
             .WithEndpoint(name: "tcp", scheme: "tcp", isProxied: false)
+            // epmd listens on every interface unless told otherwise.
+            .WithEnvironment("ERL_EPMD_ADDRESS", LoopbackAddress)
             .ExcludeFromManifest();
         var epmdEndpoint = epmd.GetEndpoint("tcp");
         epmd.WithArgs(context =>
@@ -59,13 +63,15 @@ public static class LocalRabbitMQBuilderExtensions
                 // Makes the start script exec the VM instead of wrapping it, so stop signals reach beam.smp itself.
                 env["RUNNING_UNDER_SYSTEMD"] = "true";
                 env["RABBITMQ_NODENAME"] = "rabbit@localhost";
-                env["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1";
+                env["RABBITMQ_NODE_IP_ADDRESS"] = LoopbackAddress;
                 env["RABBITMQ_NODE_PORT"] = rabbit.PrimaryEndpoint.Property(EndpointProperty.TargetPort);
                 env["RABBITMQ_DIST_PORT"] = rabbit.DistributionEndpoint.Property(EndpointProperty.TargetPort);
                 env["ERL_EPMD_PORT"] = epmdEndpoint.Property(EndpointProperty.TargetPort);
                 // For every Erlang VM the broker runs, its own and the short-lived ones its boot spawns to "ensure epmd":
                 // none may start an epmd daemon, which would outlive the run if ours was stopped first.
-                env["ERL_AFLAGS"] = "-start_epmd false";
+                // And each VM's distribution port (the broker's RABBITMQ_DIST_PORT among them) on loopback only, not on
+                // every interface: a node that others can reach by its cookie is a remote shell.
+                env["ERL_AFLAGS"] = "-start_epmd false -kernel inet_dist_use_interface {127,0,0,1}";
                 env["RABBITMQ_MNESIA_BASE"] = Path.Combine(serverDirectory, "mnesia");
                 env["RABBITMQ_LOG_BASE"] = Path.Combine(serverDirectory, "log");
                 env["RABBITMQ_LOGS"] = "-";

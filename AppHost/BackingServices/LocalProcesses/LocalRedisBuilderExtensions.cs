@@ -21,16 +21,23 @@ public static class LocalRedisBuilderExtensions
             _ => connectionString ?? throw new InvalidOperationException("Connection string is unavailable"),
             name: healthCheckKey);
 
+        // The password goes in a file only the server's user reads, not on the command line every local user can see.
+        var configFile = Path.Combine(serverDirectory, "redis.conf");
+        builder.Eventing.Subscribe<BeforeResourceStartedEvent>(redis, async (_, ct) =>
+        {
+            var secret = await password.GetValueAsync(ct).ConfigureAwait(false);
+            await SecretFile.WriteAsync(configFile, $"requirepass \"{secret}\"\n", SecretFile.OwnerOnly, ct).ConfigureAwait(false);
+        });
+
         return builder.AddResource(redis)
             .WithEndpoint(name: LocalRedisResource.PrimaryEndpointName, scheme: "tcp", isProxied: false)
             .WithArgs(context =>
             {
+                context.Args.Add(configFile);
                 context.Args.Add("--port");
                 context.Args.Add(redis.PrimaryEndpoint.Property(EndpointProperty.TargetPort));
                 context.Args.Add("--bind");
                 context.Args.Add("127.0.0.1");
-                context.Args.Add("--requirepass");
-                context.Args.Add(password);
                 context.Args.Add("--dir");
                 context.Args.Add(serverDirectory);
                 // A cache and read model: rebuilt from PostgreSQL, so no snapshots to slow the demo down.

@@ -40,21 +40,41 @@ public sealed class RunDataDirectory
             Directory.Delete(perRun, recursive: true);
         }
 
-        Directory.CreateDirectory(perRun);
+        // Others may pass through (an unprivileged server reaches its own folder) but not list the run's folders.
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(perRun);
+        }
+        else
+        {
+            Directory.CreateDirectory(perRun, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        }
+
         return new RunDataDirectory(perRun, isPerRun: true);
     }
 
-    /// <summary>A folder for one server that another (unprivileged) user may create its data in.</summary>
-    public string ForServer(string name)
+    /// <summary>
+    /// A folder for one server's data and configuration: 0700 and owned by the user the server runs as
+    /// (<paramref name="owner"/>, when not the AppHost's), so no other local user reads its data, passwords or sockets.
+    /// A container's own user must read a bind-mounted folder: <paramref name="readableByContainers"/> opens it to reading.
+    /// </summary>
+    public string ForServer(string name, string? owner = null, bool readableByContainers = false)
     {
         var dir = System.IO.Path.Combine(Path, name);
         Directory.CreateDirectory(dir);
-        if (!OperatingSystem.IsWindows())
+        if (OperatingSystem.IsWindows())
         {
-            // Sticky and world-writable like /tmp: PostgreSQL runs as its own user when the AppHost is root.
-            File.SetUnixFileMode(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-                | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
-                | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute | UnixFileMode.StickyBit);
+            return dir;
+        }
+
+        File.SetUnixFileMode(dir, readableByContainers
+            ? UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute
+            : UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (owner is not null)
+        {
+            ChangeOwner(dir, owner);
         }
 
         return dir;
@@ -69,6 +89,17 @@ public sealed class RunDataDirectory
         }
 
         TryDelete(Path);
+    }
+
+    /// <summary>With the system's own tool: .NET has no API for a file's owner.</summary>
+    private static void ChangeOwner(string dir, string owner)
+    {
+        using var chown = System.Diagnostics.Process.Start("chown", ["--recursive", $"{owner}:{owner}", dir]);
+        chown.WaitForExit();
+        if (chown.ExitCode != 0)
+        {
+            throw new DistributedApplicationException($"Could not give {dir} to the user '{owner}' (chown exited with {chown.ExitCode}).");
+        }
     }
 
     private static void RemoveRunsOfDeadProcesses(string root)
