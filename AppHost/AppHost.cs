@@ -32,6 +32,7 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway", options => options
     .WithReplicas(2)
     .WithDependency(redis);
 var publicUrl = gateway.GetEndpoint("http");
+gateway.WithPublicAddress(publicUrl, backing.ContainerHostName);
 // Dashboard commands call admin endpoints as the demo admin, through the same authorization as any operator.
 var operatorAccess = new OperatorAccess(publicUrl, demoUserPassword);
 gateway.WithCanaryCommands("catalog", operatorAccess);
@@ -49,7 +50,8 @@ foreach (var (key, value) in builder.Configuration.GetSection("Gateway:Settings"
 var identity = builder.AddService<Projects.Identity_Api>("identity")
     .WithDependency(identityDb)
     .WithEnvironment("DemoUsers__Password", demoUserPassword)
-    .WithEnvironment("Tokens__Issuer", publicUrl);
+    .WithEnvironment("Tokens__Issuer", publicUrl)
+    .WithGatewayAsTrustedProxy();
 
 // Two versions of the catalog side by side, from the same code, on the same database, read model and events; the gateway
 // splits traffic between them by weight (canary) and pins callers by header, user or cookie (A/B).

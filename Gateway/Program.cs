@@ -3,11 +3,13 @@ using AspireMsa.Gateway.ApiPortal;
 using AspireMsa.Gateway.Bff;
 using AspireMsa.Gateway.Canary;
 using AspireMsa.Gateway.Extensions;
+using AspireMsa.Gateway.PublicAddress;
 using AspireMsa.Gateway.Resilience;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddPublicAddress();
 builder.AddGatewayServices();
 builder.AddCanaryReleases();
 builder.AddGatewayResilience();

@@ -1,5 +1,6 @@
 using AspireMsa.Gateway.Bff;
 using AspireMsa.Gateway.Middleware;
+using AspireMsa.Gateway.PublicAddress;
 using AspireMsa.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -51,7 +52,7 @@ public static class ApiPortalApi
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetServiceDocument(
-        string service, HttpRequest request, ServiceDocumentClient documents, CancellationToken ct)
+        string service, IOptions<PublicAddressOptions> publicAddress, ServiceDocumentClient documents, CancellationToken ct)
     {
         if (!documents.Publishes(service))
         {
@@ -64,8 +65,9 @@ public static class ApiPortalApi
         }
 
         var fetched = await documents.GetAsync(service, ct);
-        var gatewayBaseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}";
-        if (!fetched.Succeeded || !GatewayDocumentRewriter.TryRewrite(fetched.Value, gatewayBaseUrl))
+        // From configuration, never from the request: a forged Host header must not point the portal's calls and password
+        // form at another server.
+        if (!fetched.Succeeded || !GatewayDocumentRewriter.TryRewrite(fetched.Value, publicAddress.Value.BaseUrl))
         {
             return UnavailableProblem(service, fetched.Outcome);
         }

@@ -77,15 +77,8 @@ public static class IdentityServiceExtensions
             .AddSignInManager();
     }
 
+    /// <summary>Trusts <c>X-Forwarded-*</c> only from the gateway's networks, as the AppHost configures them.</summary>
     private static void AddGatewayForwardedHeaders(this IHostApplicationBuilder builder) =>
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
-        {
-            // The gateway's public scheme, host and path prefix make the issuer and the discovery URLs point at the gateway.
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto
-                | ForwardedHeaders.XForwardedHost | ForwardedHeaders.XForwardedPrefix;
-            // The gateway's address is allocated at run time, so it cannot be listed: the service trusts whoever reaches it,
-            // which in the AppHost's topology is only the gateway. Tokens:Issuer pins the issuer regardless of headers.
-            options.KnownIPNetworks.Clear();
-            options.KnownProxies.Clear();
-        });
+            GatewayForwardedHeaders.Configure(options, builder.Configuration[GatewayForwardedHeaders.KnownNetworksKey]));
 }

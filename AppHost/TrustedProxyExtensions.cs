@@ -1,0 +1,21 @@
+namespace AspireMsa.AppHost;
+
+public static class TrustedProxyExtensions
+{
+    public const string KnownNetworksVariable = "ForwardedHeaders__KnownNetworks";
+
+    /// <summary>
+    /// The networks a service accepts <c>X-Forwarded-*</c> headers from (<c>ForwardedHeaders:KnownNetworks</c>, CIDRs
+    /// separated by ';'): the gateway's. Locally every process is on loopback; in Azure Container Apps the gateway reaches
+    /// services from the environment's internal network, which only the deployment knows (parameter
+    /// <c>gateway-networks</c>). Forwarded headers from anywhere else are ignored.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithGatewayAsTrustedProxy(this IResourceBuilder<ProjectResource> service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        var builder = service.ApplicationBuilder;
+        return builder.ExecutionContext.IsRunMode
+            ? service.WithEnvironment(KnownNetworksVariable, "127.0.0.0/8;::1/128")
+            : service.WithEnvironment(KnownNetworksVariable, builder.AddParameter("gateway-networks"));
+    }
+}
