@@ -21,12 +21,18 @@ public static class GatewayForwardedHeaders
                 : throw new InvalidOperationException($"{KnownNetworksKey} holds '{text}', not a CIDR network (e.g. 127.0.0.0/8;::1/128)."))
             .ToList();
 
+        options.KnownIPNetworks.Clear();
+        options.KnownProxies.Clear();
+        // Empty lists would make the middleware trust every caller, so with no network configured it reads no header.
+        if (networks.Count == 0)
+        {
+            options.ForwardedHeaders = ForwardedHeaders.None;
+            return;
+        }
+
         // The gateway's public scheme, host and path prefix make the issuer and the discovery URLs point at the gateway.
         options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto
             | ForwardedHeaders.XForwardedHost | ForwardedHeaders.XForwardedPrefix;
-        // Not the framework's default (loopback): exactly the configured networks.
-        options.KnownIPNetworks.Clear();
-        options.KnownProxies.Clear();
         foreach (var network in networks)
         {
             options.KnownIPNetworks.Add(network);
