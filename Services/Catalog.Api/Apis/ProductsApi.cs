@@ -42,7 +42,7 @@ public static class ProductsApi
         HttpResponse response,
         CancellationToken ct,
         [StringLength(ProductRules.CategoryMaxLength)] string? category = null,
-        [Range(1, int.MaxValue)] int page = 1,
+        [Range(1, ProductRules.MaxPage)] int page = 1,
         [Range(1, ProductRules.MaxPageSize)] int pageSize = ProductRules.DefaultPageSize)
     {
         var read = await readModel.ListAsync(category, page, pageSize, ct);

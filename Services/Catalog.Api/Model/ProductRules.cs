@@ -8,4 +8,7 @@ public static class ProductRules
     public const int CategoryMaxLength = 100;
     public const int MaxPageSize = 100;
     public const int DefaultPageSize = 20;
+
+    /// <summary>The last page whose offset, (page - 1) × <see cref="MaxPageSize"/>, still fits the int that paging takes.</summary>
+    public const int MaxPage = int.MaxValue / MaxPageSize;
 }

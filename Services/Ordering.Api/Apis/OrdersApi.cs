@@ -36,7 +36,7 @@ public static class OrdersApi
         ClaimsPrincipal user,
         OrderingDbContext db,
         CancellationToken ct,
-        [Range(1, int.MaxValue)] int page = 1,
+        [Range(1, OrderRules.MaxPage)] int page = 1,
         [Range(1, OrderRules.MaxPageSize)] int pageSize = OrderRules.DefaultPageSize)
     {
         var buyerId = BuyerIdentity.Of(user);
