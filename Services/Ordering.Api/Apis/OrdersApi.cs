@@ -24,7 +24,8 @@ public static class OrdersApi
         var api = app.MapGroup(RoutePrefix).WithTags("Orders").RequireAuthorization();
 
         api.MapGet("/", ListOrders).WithName("ListOrders").ProducesValidationProblem();
-        api.MapGet("/{id:guid}", GetOrder).WithName("GetOrder").ProducesProblem(StatusCodes.Status404NotFound);
+        // No :guid route constraint: a malformed id answers 400 naming it, not a 404 that says nothing.
+        api.MapGet("/{id}", GetOrder).WithName("GetOrder").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/", PlaceOrder)
             .WithName("PlaceOrder")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
