@@ -1,7 +1,9 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
 
 namespace AspireMsa.ServiceDefaults.Problems;
 
@@ -19,6 +21,7 @@ public static partial class BadRequestProblems
     public const string BadParameterTitle = "A parameter has the wrong format";
     public const string MissingParameterTitle = "A required parameter is missing";
     public const string MissingBodyTitle = "The request body is missing";
+    public const string UnreadableFormTitle = "The form in the request body could not be read";
 
     // An echoed value only has to be recognisable; a megabyte of it helps nobody.
     private const int MaxEchoedLength = 64;
@@ -61,6 +64,42 @@ public static partial class BadRequestProblems
             Status = exception.StatusCode,
             Title = ReasonPhrases.GetReasonPhrase(exception.StatusCode),
             Detail = Echo(message, 300),
+        };
+    }
+
+    /// <summary>
+    /// Problem details for a request whose content type names a charset .NET has no encoding for (the JSON reader throws an
+    /// <see cref="InvalidOperationException"/> for it), or <see langword="null"/> when the charset is absent or known.
+    /// </summary>
+    public static HttpValidationProblemDetails? FromUnknownCharset(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType) || mediaType.Charset is not { Length: > 0 } charset)
+        {
+            return null;
+        }
+
+        try
+        {
+            Encoding.GetEncoding(charset.ToString());
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            var name = Echo(charset.ToString());
+            return Problem(StatusCodes.Status415UnsupportedMediaType, ReasonPhrases.GetReasonPhrase(StatusCodes.Status415UnsupportedMediaType),
+                $"The charset '{name}' is not supported; send UTF-8.", "Content-Type", $"Unknown charset '{name}'.");
+        }
+    }
+
+    /// <summary>The form reader's <see cref="InvalidDataException"/> (bad encoding, too many values) says what is wrong with the form.</summary>
+    public static HttpValidationProblemDetails FromUnreadableForm(InvalidDataException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return new HttpValidationProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = UnreadableFormTitle,
+            Detail = Echo(exception.Message, 300),
         };
     }
 

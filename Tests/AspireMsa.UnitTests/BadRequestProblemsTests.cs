@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AspireMsa.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
 
 namespace AspireMsa.UnitTests;
 
@@ -92,6 +93,30 @@ public class BadRequestProblemsTests
         Assert.Equal(415, problem.Status);
         Assert.Equal("Unsupported Media Type", problem.Title);
         Assert.Equal("""Expected a supported JSON media type but got "text/plain".""", problem.Detail);
+    }
+
+    [Fact]
+    public void AnUnknownField_WhereUnknownFieldsAreRefused_IsNamed()
+    {
+        var exception = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<InjectedFault>("""{"delayMs": 500}""", JsonSerializerOptions.Web));
+
+        var problem = BadRequestProblems.From(new BadHttpRequestException("""Failed to read parameter "InjectedFault fault" from the request body as JSON.""", 400, exception));
+
+        Assert.Equal("This field is not part of the request.", Assert.Single(problem.Errors["$.delayMs"]));
+        Assert.DoesNotContain("Microsoft", problem.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("application/json; charset=nonsense", true)]
+    [InlineData("application/json; charset=utf-8", false)]
+    [InlineData("application/json", false)]
+    [InlineData(null, false)]
+    public void OnlyACharsetWithNoEncoding_IsUnsupported(string? contentType, bool unsupported)
+    {
+        var problem = BadRequestProblems.FromUnknownCharset(contentType);
+
+        Assert.Equal(unsupported, problem is not null);
+        Assert.Equal(unsupported ? 415 : null, problem?.Status);
     }
 
     /// <summary>What minimal APIs throw when the body does not deserialize: the serializer's own exception, wrapped.</summary>
