@@ -42,7 +42,7 @@ public static class ProductsApi
         CatalogApiVersion apiVersion,
         HttpResponse response,
         CancellationToken ct,
-        [StringLength(ProductRules.CategoryMaxLength)] string? category = null,
+        [StringLength(ProductRules.CategoryMaxLength), RegularExpression(ProductRules.NoNulPattern, ErrorMessage = ProductRules.NoNulMessage)] string? category = null,
         [Range(1, ProductRules.MaxPage)] int page = 1,
         [Range(1, ProductRules.MaxPageSize)] int pageSize = ProductRules.DefaultPageSize)
     {
