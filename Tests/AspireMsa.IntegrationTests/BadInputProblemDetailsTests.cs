@@ -38,12 +38,12 @@ public class BadInputProblemDetailsTests(SystemFixture system)
     }
 
     [Theory]
-    [InlineData("/api/catalog/products/not-a-guid", "id", "alice")]
-    [InlineData("/api/orders/not-a-guid", "id", "alice")]
-    [InlineData("/api/inventory/not-a-guid", "productId", "alice")]
-    public async Task AnIdThatIsNoGuid_AnswersProblemDetails_NamingTheParameterAndTheValue(string path, string parameter, string user)
+    [InlineData("/api/catalog/products/not-a-guid", "id")]
+    [InlineData("/api/orders/not-a-guid", "id")]
+    [InlineData("/api/inventory/not-a-guid", "productId")]
+    public async Task AnIdThatIsNoGuid_AnswersProblemDetails_NamingTheParameterAndTheValue(string path, string parameter)
     {
-        var response = await (await system.GatewayAsAsync(user)).GetAsync(path);
+        var response = await (await system.GatewayAsAsync("alice")).GetAsync(path);
 
         var problem = await Problems.AssertAsync(response, HttpStatusCode.BadRequest);
         var error = problem.GetProperty("errors").GetProperty(parameter)[0].GetString();
@@ -53,10 +53,7 @@ public class BadInputProblemDetailsTests(SystemFixture system)
 
     [Theory]
     [InlineData("/api/orders?page=2147483647&pageSize=100", "page")]
-    [InlineData("/api/orders?page=0", "page")]
-    [InlineData("/api/orders?pageSize=101", "pageSize")]
     [InlineData("/api/catalog/products?page=2147483647&pageSize=100", "page")]
-    [InlineData("/api/catalog/products?pageSize=0", "pageSize")]
     public async Task APageOutOfRange_AnswersProblemDetails_NamingTheParameterAndTheAllowedRange(string path, string parameter)
     {
         var response = await (await system.GatewayAsAsync("alice")).GetAsync(path);
