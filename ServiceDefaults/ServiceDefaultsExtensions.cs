@@ -39,8 +39,8 @@ public static class ServiceDefaultsExtensions
 
         builder.Services.AddProblemDetails();
         builder.Services.AddDefaultOpenApi();
-        // Malformed requests answer 400 problem details in every environment, not an exception turned into a 500.
-        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
+        // Malformed requests answer 400 problem details naming the field and the reason, in every environment.
+        builder.Services.AddBadRequestProblems();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<FaultInjectionState>();
         builder.Services.AddServiceDiscovery();

@@ -8,4 +8,12 @@ public static class ProductRules
     public const int CategoryMaxLength = 100;
     public const int MaxPageSize = 100;
     public const int DefaultPageSize = 20;
+
+    /// <summary>PostgreSQL text cannot hold a NUL character: such a value is refused up front instead of failing the query.</summary>
+    public const string NoNulPattern = "^[^\\u0000]*$";
+
+    public const string NoNulMessage = "The field {0} must not contain NUL characters.";
+
+    /// <summary>The last page whose offset, (page - 1) × <see cref="MaxPageSize"/>, still fits the int that paging takes.</summary>
+    public const int MaxPage = int.MaxValue / MaxPageSize;
 }

@@ -1,7 +1,6 @@
 using AspireMsa.Catalog.Api.Apis;
 using Microsoft.Extensions.Caching.Hybrid;
 using Polly;
-using Polly.Registry;
 
 namespace AspireMsa.Catalog.Api.ReadModel;
 
@@ -15,7 +14,7 @@ public sealed partial class ProductReadModel(
     ProductDatabaseReader database,
     ReadModelRebuilder rebuilder,
     HybridCache singleFlight,
-    ResiliencePipelineProvider<string> pipelines,
+    [FromKeyedServices(ReadModelResilience.PipelineName)] ResiliencePipeline redis,
     ReadModelMetrics metrics,
     ILogger<ProductReadModel> logger)
 {
@@ -28,14 +27,12 @@ public sealed partial class ProductReadModel(
         Flags = HybridCacheEntryFlags.DisableLocalCache | HybridCacheEntryFlags.DisableDistributedCache,
     };
 
-    private ResiliencePipeline Redis => pipelines.GetPipeline(ReadModelResilience.PipelineName);
-
     public async Task<ReadResult<ProductResponse?>> GetProductAsync(Guid id, CancellationToken cancellationToken)
     {
         ProductLookup lookup;
         try
         {
-            lookup = await Redis.ExecuteAsync(async ct => await store.GetProductAsync(id, ct), cancellationToken);
+            lookup = await redis.ExecuteAsync(async ct => await store.GetProductAsync(id, ct), cancellationToken);
         }
         catch (Exception exception) when (ReadModelResilience.IsRedisFailure(exception))
         {
@@ -60,7 +57,7 @@ public sealed partial class ProductReadModel(
     {
         try
         {
-            if (await Redis.ExecuteAsync(async ct => await store.GetPageAsync(category, page, pageSize, ct), cancellationToken) is { } cached)
+            if (await redis.ExecuteAsync(async ct => await store.GetPageAsync(category, page, pageSize, ct), cancellationToken) is { } cached)
             {
                 metrics.RecordHit();
                 return new(cached, ReadSource.Redis);
@@ -72,7 +69,7 @@ public sealed partial class ProductReadModel(
                 static (state, ct) => state.rebuilder.RebuildIndexIfIncompleteAsync(state.category, ct),
                 SingleFlightOnly, cancellationToken: cancellationToken);
 
-            if (await Redis.ExecuteAsync(async ct => await store.GetPageAsync(category, page, pageSize, ct), cancellationToken) is { } rebuilt)
+            if (await redis.ExecuteAsync(async ct => await store.GetPageAsync(category, page, pageSize, ct), cancellationToken) is { } rebuilt)
             {
                 return new(rebuilt, loaded ? ReadSource.Database : ReadSource.Redis);
             }
@@ -110,7 +107,7 @@ public sealed partial class ProductReadModel(
         // A reader that missed just before the previous flight repopulated Redis starts a new flight: look again first.
         try
         {
-            var again = await Redis.ExecuteAsync(async ct => await store.GetProductAsync(id, ct), cancellationToken);
+            var again = await redis.ExecuteAsync(async ct => await store.GetProductAsync(id, ct), cancellationToken);
             if (again.IsKnown)
             {
                 return new(again.Product, ReadSource.Redis);
@@ -125,7 +122,7 @@ public sealed partial class ProductReadModel(
         var product = await database.GetProductAsync(id, cancellationToken);
         try
         {
-            await Redis.ExecuteAsync(
+            await redis.ExecuteAsync(
                 async ct => product is null ? await store.ApplyNotFoundAsync(id, ct) : await store.ApplyAsync(product, ct),
                 cancellationToken);
         }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Polly;
-using Polly.Registry;
 
 namespace AspireMsa.Catalog.Api.ReadModel;
 
@@ -12,19 +11,17 @@ namespace AspireMsa.Catalog.Api.ReadModel;
 public sealed class ReadModelRebuilder(
     RedisReadModelStore store,
     ProductDatabaseReader database,
-    ResiliencePipelineProvider<string> pipelines,
+    [FromKeyedServices(ReadModelResilience.PipelineName)] ResiliencePipeline redis,
     ReadModelMetrics metrics,
     IOptions<ReadModelOptions> options)
 {
     private readonly int _batchSize = options.Value.RebuildBatchSize;
 
-    private ResiliencePipeline Redis => pipelines.GetPipeline(ReadModelResilience.PipelineName);
-
     /// <returns>Whether PostgreSQL was read; false when the index was already complete (another caller rebuilt it first).</returns>
     public async ValueTask<bool> RebuildIndexIfIncompleteAsync(string? category, CancellationToken cancellationToken)
     {
         var index = ReadModelKeys.Index(category);
-        if (await Redis.ExecuteAsync(async ct => await store.IsIndexCompleteAsync(index, ct), cancellationToken))
+        if (await redis.ExecuteAsync(async ct => await store.IsIndexCompleteAsync(index, ct), cancellationToken))
         {
             return false;
         }
@@ -32,12 +29,12 @@ public sealed class ReadModelRebuilder(
         metrics.RecordDbLoad();
         await foreach (var batch in database.StreamAsync(category, _batchSize, cancellationToken))
         {
-            await Redis.ExecuteAsync(async ct => await store.ApplyAsync(batch, ct), cancellationToken);
+            await redis.ExecuteAsync(async ct => await store.ApplyAsync(batch, ct), cancellationToken);
         }
 
         // Pruning issues many calls, so it runs outside the per-call timeout; a Redis outage still fails it at once.
         await store.PruneIndexAsync(index, cancellationToken);
-        await Redis.ExecuteAsync(async ct => await store.MarkIndexCompleteAsync(index, ct), cancellationToken);
+        await redis.ExecuteAsync(async ct => await store.MarkIndexCompleteAsync(index, ct), cancellationToken);
         return true;
     }
 
@@ -48,7 +45,7 @@ public sealed class ReadModelRebuilder(
         var completeIndexes = new HashSet<string>(StringComparer.Ordinal) { ReadModelKeys.AllProductsIndex };
         await foreach (var batch in database.StreamAsync(category: null, _batchSize, cancellationToken))
         {
-            await Redis.ExecuteAsync(async ct => await store.ApplyAsync(batch, ct), cancellationToken);
+            await redis.ExecuteAsync(async ct => await store.ApplyAsync(batch, ct), cancellationToken);
             products += batch.Count;
             completeIndexes.UnionWith(batch.Select(product => ReadModelKeys.Index(product.Category)));
         }
@@ -61,7 +58,7 @@ public sealed class ReadModelRebuilder(
 
         foreach (var index in completeIndexes)
         {
-            await Redis.ExecuteAsync(async ct => await store.MarkIndexCompleteAsync(index, ct), cancellationToken);
+            await redis.ExecuteAsync(async ct => await store.MarkIndexCompleteAsync(index, ct), cancellationToken);
         }
 
         return new ReadModelRebuildResult(products, completeIndexes.Count, removed);

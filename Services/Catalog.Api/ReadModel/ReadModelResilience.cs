@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
+using Polly.Registry;
 using Polly.Timeout;
 using StackExchange.Redis;
 
@@ -57,6 +58,9 @@ public static partial class ReadModelResilience
                 })
                 .AddTimeout(options.RedisTimeout);
         });
+        // Polly's registry builds a pipeline once per caller when its first callers race, and every build past the first
+        // fails on the shared state provider (a 500 on a cold catalog under parallel reads): the container builds it once.
+        services.AddKeyedSingleton(PipelineName, (provider, _) => provider.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(PipelineName));
         return services;
     }
 

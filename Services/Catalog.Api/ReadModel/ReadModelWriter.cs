@@ -4,7 +4,6 @@ using AspireMsa.Catalog.Api.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Polly;
-using Polly.Registry;
 
 namespace AspireMsa.Catalog.Api.ReadModel;
 
@@ -16,11 +15,9 @@ namespace AspireMsa.Catalog.Api.ReadModel;
 public sealed partial class ReadModelWriter(
     CatalogDbContext db,
     RedisReadModelStore store,
-    ResiliencePipelineProvider<string> pipelines,
+    [FromKeyedServices(ReadModelResilience.PipelineName)] ResiliencePipeline redis,
     ILogger<ReadModelWriter> logger)
 {
-    private ResiliencePipeline Redis => pipelines.GetPipeline(ReadModelResilience.PipelineName);
-
     /// <summary>Adds the outbox row to the pending changes; the caller's <c>SaveChanges</c> commits it with the product.</summary>
     public ReadModelOutboxEntry Record(Guid productId, long version, ReadModelChangeKind kind, DateTimeOffset now)
     {
@@ -44,11 +41,11 @@ public sealed partial class ReadModelWriter(
         {
             if (current is not null)
             {
-                await Redis.ExecuteAsync(async ct => await store.ApplyAsync(current, ct), cancellationToken);
+                await redis.ExecuteAsync(async ct => await store.ApplyAsync(current, ct), cancellationToken);
             }
             else if (deletion is not null)
             {
-                await Redis.ExecuteAsync(async ct => await store.ApplyTombstoneAsync(productId, deletion.Version, ct), cancellationToken);
+                await redis.ExecuteAsync(async ct => await store.ApplyTombstoneAsync(productId, deletion.Version, ct), cancellationToken);
             }
         }
         catch (Exception exception) when (ReadModelResilience.IsRedisFailure(exception))

@@ -18,8 +18,9 @@ public static class InventoryApi
         // Checked here again after the gateway (defense in depth): any inventory token reads, only an admin sets stock.
         var api = app.MapGroup(RoutePrefix).WithTags("Inventory").RequireAuthorization();
 
-        api.MapGet("/{productId:guid}", GetStockLevel).WithName("GetStockLevel").ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPut("/{productId:guid}", SetStockLevel)
+        // No :guid route constraint: a malformed id answers 400 naming it, not a 404 that says nothing.
+        api.MapGet("/{productId}", GetStockLevel).WithName("GetStockLevel").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPut("/{productId}", SetStockLevel)
             .RequireAuthorization(policy => policy.RequireRole(InventoryServiceExtensions.AdminRole))
             .WithName("SetStockLevel")
             .ProducesValidationProblem()

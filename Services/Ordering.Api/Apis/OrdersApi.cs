@@ -24,7 +24,8 @@ public static class OrdersApi
         var api = app.MapGroup(RoutePrefix).WithTags("Orders").RequireAuthorization();
 
         api.MapGet("/", ListOrders).WithName("ListOrders").ProducesValidationProblem();
-        api.MapGet("/{id:guid}", GetOrder).WithName("GetOrder").ProducesProblem(StatusCodes.Status404NotFound);
+        // No :guid route constraint: a malformed id answers 400 naming it, not a 404 that says nothing.
+        api.MapGet("/{id}", GetOrder).WithName("GetOrder").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/", PlaceOrder)
             .WithName("PlaceOrder")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -36,7 +37,7 @@ public static class OrdersApi
         ClaimsPrincipal user,
         OrderingDbContext db,
         CancellationToken ct,
-        [Range(1, int.MaxValue)] int page = 1,
+        [Range(1, OrderRules.MaxPage)] int page = 1,
         [Range(1, OrderRules.MaxPageSize)] int pageSize = OrderRules.DefaultPageSize)
     {
         var buyerId = BuyerIdentity.Of(user);

@@ -12,6 +12,9 @@ public static class OrderRules
     public const int MaxPageSize = 100;
     public const int DefaultPageSize = 20;
 
+    /// <summary>The last page whose offset, (page - 1) × <see cref="MaxPageSize"/>, still fits the int that paging takes.</summary>
+    public const int MaxPage = int.MaxValue / MaxPageSize;
+
     /// <summary>Cuts a reason that came from elsewhere (another service's event) to what the history column holds.</summary>
     public static string Reason(string reason) =>
         reason.Length <= ReasonMaxLength ? reason : string.Concat(reason.AsSpan(0, ReasonMaxLength - 1), "…");
