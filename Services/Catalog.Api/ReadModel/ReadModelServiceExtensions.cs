@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 
 namespace AspireMsa.Catalog.Api.ReadModel;
@@ -6,6 +5,8 @@ namespace AspireMsa.Catalog.Api.ReadModel;
 public static class ReadModelServiceExtensions
 {
     public const string RedisConnectionName = "redis";
+
+    private static readonly TimeSpan RedisHealthCheckTimeout = TimeSpan.FromSeconds(1);
 
     /// <summary>The Redis read model: client, breaker, single-flight, write-through, relay and counters.</summary>
     public static IHostApplicationBuilder AddReadModel(this IHostApplicationBuilder builder)
@@ -18,9 +19,10 @@ public static class ReadModelServiceExtensions
             settings => settings.DisableHealthChecks = true,
             // Fail at once while disconnected instead of queueing for seconds: the breaker and the fallback take it from there.
             redis => redis.BacklogPolicy = BacklogPolicy.FailFast);
-        // Degraded, not unhealthy: without Redis the catalog still answers from PostgreSQL, so it must stay in rotation.
-        builder.Services.AddHealthChecks().AddRedis(
-            services => services.GetRequiredService<IConnectionMultiplexer>(), name: RedisConnectionName, failureStatus: HealthStatus.Degraded);
+        // Degraded, not unhealthy, and within a second even when Redis hangs: without Redis the catalog still answers from
+        // PostgreSQL, so YARP's active health check (2 s timeout) must keep it in rotation.
+        builder.Services.AddHealthChecks().AddRedis(services => services.GetRequiredService<IConnectionMultiplexer>(), name: RedisConnectionName);
+        builder.Services.AddDegradableDependency(RedisConnectionName, RedisHealthCheckTimeout);
 
         builder.Services.AddOptions<ReadModelOptions>()
             .BindConfiguration(ReadModelOptions.SectionName)
