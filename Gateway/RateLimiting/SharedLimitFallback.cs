@@ -26,10 +26,16 @@ public sealed partial class SharedLimitFallback
     private readonly ResiliencePipeline _pipeline;
     private readonly Counter<long> _fallbacks;
 
+    // 1 while limits are local: the breaker re-opens after every failed probe, yet an outage is logged once.
+    private int _local;
+
     public SharedLimitFallback(IOptions<GatewayRateLimitOptions> options, IMeterFactory meterFactory, TimeProvider clock, ILogger<SharedLimitFallback> logger)
     {
-        _fallbacks = meterFactory.Create(MeterName).CreateCounter<long>(
+        var meter = meterFactory.Create(MeterName);
+        _fallbacks = meter.CreateCounter<long>(
             "aspiremsa.gateway.ratelimit.local_fallbacks", "{request}", "Requests this replica rate-limited locally because the shared Redis counters did not answer.");
+        meter.CreateObservableGauge(
+            "aspiremsa.gateway.ratelimit.local", () => IsLocal ? 1 : 0, null, "1 while this replica counts rate limits on its own, 0 while they are shared in Redis.");
         _pipeline = new ResiliencePipelineBuilder { TimeProvider = clock }
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
@@ -40,18 +46,29 @@ public sealed partial class SharedLimitFallback
                 ShouldHandle = new PredicateBuilder().Handle<RedisException>().Handle<TimeoutException>().Handle<TimeoutRejectedException>(),
                 OnOpened = args =>
                 {
-                    LogLimitsLocal(logger, args.BreakDuration, args.Outcome.Exception);
+                    if (Interlocked.Exchange(ref _local, 1) == 0)
+                    {
+                        LogLimitsLocal(logger, args.Outcome.Exception);
+                    }
+
                     return default;
                 },
                 OnClosed = _ =>
                 {
-                    LogLimitsShared(logger);
+                    if (Interlocked.Exchange(ref _local, 0) == 1)
+                    {
+                        LogLimitsShared(logger);
+                    }
+
                     return default;
                 },
             })
             .AddTimeout(options.Value.SharedStoreTimeout)
             .Build();
     }
+
+    /// <summary>Whether this replica counts limits on its own now, because the shared store failed.</summary>
+    public bool IsLocal => Volatile.Read(ref _local) == 1;
 
     public async ValueTask<RateLimitLease> AcquireAsync(RateLimiter shared, RateLimiter local, int permitCount, CancellationToken cancellationToken)
     {
@@ -74,8 +91,8 @@ public sealed partial class SharedLimitFallback
         exception is RedisException or TimeoutException or TimeoutRejectedException or BrokenCircuitException;
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Shared rate limits unavailable (Redis does not answer): each gateway replica limits on its own for {BreakDuration} at a time")]
-    private static partial void LogLimitsLocal(ILogger logger, TimeSpan breakDuration, Exception? exception);
+        Message = "Shared rate limits unavailable (Redis does not answer): each gateway replica limits on its own until Redis answers again")]
+    private static partial void LogLimitsLocal(ILogger logger, Exception? exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Shared rate limits are back: the counters in Redis apply across replicas again")]
     private static partial void LogLimitsShared(ILogger logger);
