@@ -1,3 +1,4 @@
+using AspireMsa.ServiceDefaults.Health;
 using AspireMsa.ServiceDefaults.Management;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -98,7 +99,9 @@ public static class ServiceDefaultsExtensions
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Services.AddHealthChecks()
-            .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+            .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag])
+            .AddCheck<BackgroundServiceHealthCheck>(BackgroundServiceHealthCheck.Name);
+        builder.Services.TryAddSingleton<BackgroundServiceHealth>();
         builder.Services.AddOptions<ManagementOptions>().BindConfiguration(ManagementOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         // Every check runs every few seconds in the background too, and its result becomes a metric for alerting.

@@ -35,7 +35,7 @@ public static partial class AlertsApi
             var alerts = await store.ListAsync();
             return TypedResults.Ok(status is null ? alerts : [.. alerts.Where(a => string.Equals(a.Status, status, StringComparison.OrdinalIgnoreCase))]);
         }
-        catch (RedisException)
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
             return Unavailable();
         }
@@ -73,7 +73,7 @@ public static partial class AlertsApi
         {
             await store.SaveAsync(stored);
         }
-        catch (RedisException)
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
             // Alertmanager retries a failed delivery, so nothing is lost while Redis is away.
             return Unavailable();

@@ -48,7 +48,7 @@ public static class CanaryAdminApi
         {
             await weights.SetAsync(release, request.CanaryWeight, $"set by {context.User.Identity?.Name ?? context.User.FindFirst("sub")?.Value}");
         }
-        catch (StackExchange.Redis.RedisException)
+        catch (Exception exception) when (exception is StackExchange.Redis.RedisException or TimeoutException)
         {
             return TypedResults.Problem(new ProblemDetails
             {

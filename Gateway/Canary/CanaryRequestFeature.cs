@@ -1,7 +1,9 @@
 namespace AspireMsa.Gateway.Canary;
 
 /// <summary>Which release a proxied request belongs to, and whether its version may change if that version fails.</summary>
-public sealed record CanaryRequestFeature(string ReleaseName, CanaryReleaseOptions Release, bool ChosenByWeight)
+/// <param name="MayFailOver">Chosen by weight, and the other version takes weighted traffic too: a pin never moves, and
+/// nothing moves onto a version at weight 0.</param>
+public sealed record CanaryRequestFeature(string ReleaseName, CanaryReleaseOptions Release, bool MayFailOver)
 {
     public string VersionOf(string clusterId) => clusterId == Release.CanaryCluster ? Release.CanaryVersion : Release.StableVersion;
 

@@ -80,7 +80,7 @@ public sealed partial class CanaryRollbackMonitor
                 await _redis.GetSubscriber().PublishAsync(EventsChannel, JsonSerializer.Serialize(rolledBack, JsonSerializerOptions.Web));
             }
         }
-        catch (RedisException exception)
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
             LogRollbackFailed(_logger, release, exception);
         }

@@ -35,17 +35,20 @@ public sealed class CanaryRoutingMiddleware(
         }
 
         var cookieName = CookiePrefix + releaseName;
+        var canaryWeight = weights.Get(releaseName);
         var choice = CanaryChoice.Choose(
-            context.Request.Headers[PinHeader], release, weights.Get(releaseName), context.User.FindFirst("sub")?.Value,
-            context.Request.Cookies[cookieName], () => Random.Shared.Next(CanaryBuckets.Count), releaseName);
+            context.Request.Headers[PinHeader], CanaryChoice.PinTrustOf(context.User.FindAll("role").Select(role => role.Value)), release,
+            canaryWeight, context.User.FindFirst("sub")?.Value, context.Request.Cookies[cookieName],
+            () => Random.Shared.Next(CanaryBuckets.Count), releaseName);
         if (choice.NewBucket is { } bucket)
         {
             RememberBucket(context.Response, cookieName, bucket);
         }
 
+        var mayFailOver = choice.ChosenByWeight && CanaryChoice.WeightOf(!choice.ToCanary, canaryWeight) > 0;
         var target = Cluster(choice.ToCanary ? release.CanaryCluster : release.StableCluster);
-        // A version chosen by weight that has no healthy destination yields to the other one; a pinned version does not.
-        if (choice.ChosenByWeight && target.DestinationsState.AvailableDestinations.Count == 0)
+        // A version chosen by weight that has no healthy destination yields to the other one if that one takes traffic too.
+        if (mayFailOver && target.DestinationsState.AvailableDestinations.Count == 0)
         {
             var other = Cluster(choice.ToCanary ? release.StableCluster : release.CanaryCluster);
             target = other.DestinationsState.AvailableDestinations.Count > 0 ? other : target;
@@ -56,7 +59,7 @@ public sealed class CanaryRoutingMiddleware(
             context.ReassignProxyRequest(target);
         }
 
-        var feature = new CanaryRequestFeature(releaseName, release, choice.ChosenByWeight);
+        var feature = new CanaryRequestFeature(releaseName, release, mayFailOver);
         context.Features.Set(feature);
         var started = clock.GetTimestamp();
         try
@@ -70,7 +73,8 @@ public sealed class CanaryRoutingMiddleware(
             var isError = context.Response.StatusCode >= StatusCodes.Status500InternalServerError
                 || context.Features.Get<IForwarderErrorFeature>() is not null;
             metrics.RecordRequest(releaseName, feature.VersionOf(servedBy), isError, clock.GetElapsedTime(started));
-            if (servedBy == release.CanaryCluster)
+            // A pinned request (a tester probing the canary) says nothing about the canary's weighted traffic.
+            if (servedBy == release.CanaryCluster && choice.ChosenByWeight)
             {
                 rollback.Record(releaseName, isError);
             }

@@ -15,13 +15,24 @@ public static class GatewayServiceExtensions
 {
     public const string ReverseProxySection = "ReverseProxy";
     public const string FrontEndCorsPolicy = "front-end";
+    public const string RedisConnectionName = "redis";
+
+    // Well inside YARP's and the orchestrator's probe timeouts, so a hung Redis reads as Degraded rather than as no answer.
+    private static readonly TimeSpan RedisHealthCheckTimeout = TimeSpan.FromSeconds(1);
 
     /// <summary>The audiences of the APIs behind the gateway; a token for none of them is refused at the edge.</summary>
     public static readonly string[] ApiAudiences = ["catalog", "ordering", "inventory", "analytics"];
 
     public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
     {
-        builder.AddRedisClient("redis");
+        builder.AddRedisClient(
+            RedisConnectionName,
+            // Replaced below by a check that says Degraded: without Redis the gateway still routes, on local limits.
+            settings => settings.DisableHealthChecks = true,
+            // Fail at once while disconnected instead of queueing for seconds: limits and weights fall back meanwhile.
+            redis => redis.BacklogPolicy = BacklogPolicy.FailFast);
+        builder.Services.AddHealthChecks().AddRedis(services => services.GetRequiredService<IConnectionMultiplexer>(), name: RedisConnectionName);
+        builder.Services.AddDegradableDependency(RedisConnectionName, RedisHealthCheckTimeout);
 
         // No product banner for scanners, and a cap on what a client may upload through the edge (answered 413).
         builder.Services.Configure<KestrelServerOptions>(kestrel =>
@@ -35,6 +46,7 @@ public static class GatewayServiceExtensions
         builder.Services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer>((options, redis) =>
             options.XmlRepository = new RedisXmlRepository(() => redis.GetDatabase(), "aspiremsa:gateway:data-protection-keys"));
 
+        builder.AddTrustedProxies();
         builder.AddDefaultAuthentication(ApiAudiences);
         builder.Services.AddAuthorizationBuilder().AddGatewayPolicies();
         builder.AddGatewayRateLimiting();
@@ -65,6 +77,8 @@ public static class GatewayServiceExtensions
     /// <summary>The edge pipeline, in order: who is asking, what they may send, how often, and only then where it goes.</summary>
     public static WebApplication UseGatewayPipeline(this WebApplication app)
     {
+        // First: logging, limits and identity headers all read the client address it settles.
+        app.UseForwardedHeaders();
         if (app.Environment.IsDevelopment())
         {
             app.UseMiddleware<GatewayInstanceHeaderMiddleware>();

@@ -16,4 +16,12 @@ public sealed class GatewayRateLimitOptions
     /// <summary>Against password guessing: per client IP and username on <c>/connect/token</c>.</summary>
     [Required]
     public FixedWindowLimit TokenEndpoint { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) };
+
+    /// <summary>Longest a request waits for the shared (Redis) counter before this replica counts it locally instead.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.01", "00:00:10")]
+    public TimeSpan SharedStoreTimeout { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long every request is counted locally once the shared store failed, before one request probes it again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.5", "00:10:00")]
+    public TimeSpan SharedStoreBreakDuration { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -12,7 +12,8 @@ public static class GatewayRateLimitingExtensions
 {
     /// <summary>
     /// Per user when authenticated, per client IP otherwise, plus a strict limit on the token endpoint per IP and per
-    /// username — all fixed windows counted in Redis by RedisRateLimiting, so every gateway replica sees the same counts.
+    /// username — all fixed windows counted in Redis by RedisRateLimiting, so every gateway replica sees the same counts,
+    /// and counted per replica while Redis does not answer (<see cref="SharedLimitFallback"/>).
     /// </summary>
     public static IHostApplicationBuilder AddGatewayRateLimiting(this IHostApplicationBuilder builder)
     {
@@ -21,13 +22,14 @@ public static class GatewayRateLimitingExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        builder.Services.AddSingleton<SharedLimitFallback>();
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddOptions<RateLimiterOptions>()
-            .Configure<IOptions<GatewayRateLimitOptions>, IConnectionMultiplexer>((options, limits, redis) =>
+            .Configure<IOptions<GatewayRateLimitOptions>, IConnectionMultiplexer, SharedLimitFallback>((options, limits, redis, fallback) =>
             {
                 options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                    PartitionedRateLimiter.Create<HttpContext, string>(context => ClientPartition(context, limits.Value, redis)),
-                    PartitionedRateLimiter.Create<HttpContext, string>(context => TokenEndpointPartition(context, limits.Value, redis)));
+                    PartitionedRateLimiter.Create<HttpContext, string>(context => ClientPartition(context, limits.Value, redis, fallback)),
+                    PartitionedRateLimiter.Create<HttpContext, string>(context => TokenEndpointPartition(context, limits.Value, redis, fallback)));
                 options.OnRejected = WriteRejectionAsync;
             });
         return builder;
@@ -36,30 +38,39 @@ public static class GatewayRateLimitingExtensions
     public static IApplicationBuilder UseGatewayRateLimiting(this IApplicationBuilder app) =>
         app.UseMiddleware<TokenRequestUsernameMiddleware>().UseRateLimiter();
 
-    private static RateLimitPartition<string> ClientPartition(HttpContext context, GatewayRateLimitOptions limits, IConnectionMultiplexer redis)
+    private static RateLimitPartition<string> ClientPartition(HttpContext context, GatewayRateLimitOptions limits, IConnectionMultiplexer redis, SharedLimitFallback fallback)
     {
         var userId = context.User.FindFirst("sub")?.Value;
         return userId is not null
-            ? FixedWindow($"user:{userId}", limits.PerUser, redis)
-            : FixedWindow($"ip:{ClientIp(context)}", limits.PerAnonymousClient, redis);
+            ? FixedWindow($"user:{userId}", limits.PerUser, redis, fallback)
+            : FixedWindow($"ip:{ClientIp(context)}", limits.PerAnonymousClient, redis, fallback);
     }
 
     /// <summary>
     /// Guesses are counted per client IP and username together: a guesser is stopped after a few tries, while other
     /// users behind the same IP (an office, a test run) keep signing in; the per-client limit still caps the IP as a whole.
     /// </summary>
-    private static RateLimitPartition<string> TokenEndpointPartition(HttpContext context, GatewayRateLimitOptions limits, IConnectionMultiplexer redis) =>
+    private static RateLimitPartition<string> TokenEndpointPartition(HttpContext context, GatewayRateLimitOptions limits, IConnectionMultiplexer redis, SharedLimitFallback fallback) =>
         context.Items[TokenRequestUsernameMiddleware.UsernameItemKey] is string { Length: > 0 } username
-            ? FixedWindow($"token:{ClientIp(context)}:{username}", limits.TokenEndpoint, redis)
+            ? FixedWindow($"token:{ClientIp(context)}:{username}", limits.TokenEndpoint, redis, fallback)
             : RateLimitPartition.GetNoLimiter(string.Empty);
 
-    private static RateLimitPartition<string> FixedWindow(string key, FixedWindowLimit limit, IConnectionMultiplexer redis) =>
-        RedisRateLimitPartition.GetFixedWindowRateLimiter($"aspiremsa:ratelimit:{key}", _ => new RedisFixedWindowRateLimiterOptions
-        {
-            ConnectionMultiplexerFactory = () => redis,
-            PermitLimit = limit.PermitLimit,
-            Window = limit.Window,
-        });
+    private static RateLimitPartition<string> FixedWindow(string key, FixedWindowLimit limit, IConnectionMultiplexer redis, SharedLimitFallback fallback) =>
+        RateLimitPartition.Get($"aspiremsa:ratelimit:{key}", partitionKey => new SharedOrLocalRateLimiter(
+            new RedisFixedWindowRateLimiter<string>(partitionKey, new RedisFixedWindowRateLimiterOptions
+            {
+                ConnectionMultiplexerFactory = () => redis,
+                PermitLimit = limit.PermitLimit,
+                Window = limit.Window,
+            }),
+            new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = limit.PermitLimit,
+                Window = limit.Window,
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            }),
+            fallback));
 
     private static string ClientIp(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 

@@ -75,7 +75,7 @@ public sealed partial class IdempotentRetryMiddleware(
             proxy.AvailableDestinations = others;
             proxy.ProxiedDestination = null;
         }
-        else if (context.Features.Get<CanaryRequestFeature>() is { ChosenByWeight: true } canary
+        else if (context.Features.Get<CanaryRequestFeature>() is { MayFailOver: true } canary
             && proxyState.TryGetCluster(canary.OtherCluster(proxy.Cluster.Config.ClusterId), out var otherVersion)
             && otherVersion.DestinationsState.AvailableDestinations.Count > 0)
         {

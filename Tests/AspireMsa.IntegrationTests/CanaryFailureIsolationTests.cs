@@ -16,12 +16,14 @@ public sealed class CanaryFailureIsolationTests(SystemFixture system) : IDisposa
         await _traffic.InjectIntoV2Async(delayMilliseconds: 60_000, errorRate: 0);
         try
         {
+            // Only an admin's pin reaches a version at weight 0.
+            var admin = await system.GatewayAsAsync("admin");
             using var request = new HttpRequestMessage(HttpMethod.Get, CanaryTraffic.CatalogPath);
             request.Headers.Add("X-Canary", "v2");
             // Far below the injected minute: the client gives up only if the gateway hangs with the service.
             using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             var stopwatch = Stopwatch.StartNew();
-            using var response = await _traffic.Anonymous.SendAsync(request, patience.Token);
+            using var response = await admin.SendAsync(request, patience.Token);
 
             // v2 is pinned, so there is no other destination to retry on: the per-try timeout (5 s) ends it.
             await Problems.AssertAsync(response, HttpStatusCode.GatewayTimeout);

@@ -4,14 +4,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AspireMsa.IntegrationTests;
 
-/// <summary>The gateway splits catalog traffic between catalog-v1 and catalog-v2 by weight, pins by header, user or cookie.</summary>
+/// <summary>The gateway splits catalog traffic between catalog-v1 and catalog-v2 by weight, pins by trusted header, user or cookie.</summary>
 [Collection(CanaryCollection.Name)]
 public sealed class CanaryReleaseTests(SystemFixture system) : IDisposable
 {
     private readonly CanaryTraffic _traffic = new(system);
 
     [Fact]
-    public async Task TheXCanaryHeader_PinsAVersion_AndOnlyV2AddsTheSlug()
+    public async Task AnAdminsXCanaryHeader_PinsAVersion_AndOnlyV2AddsTheSlug()
     {
         var admin = await system.GatewayAsAsync("admin");
         var created = await (await admin.PostAsJsonAsync(CanaryTraffic.CatalogPath,
@@ -22,7 +22,7 @@ public sealed class CanaryReleaseTests(SystemFixture system) : IDisposable
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, $"{CanaryTraffic.CatalogPath}/{created.Id}");
             request.Headers.Add("X-Canary", version);
-            using var response = await _traffic.Anonymous.SendAsync(request);
+            using var response = await admin.SendAsync(request);
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal($"catalog-{version}", CanaryTraffic.ServedBy(response));

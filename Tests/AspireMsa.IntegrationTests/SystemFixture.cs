@@ -14,6 +14,9 @@ public sealed class SystemFixture : IAsyncLifetime
     public const string DemoUserPassword = "Integration-Tests-Pa55word";
     public const string FrontEndOrigin = "http://localhost:5173";
 
+    /// <summary>The one proxy the gateway believes X-Forwarded-For from; tests connect from it on purpose (ForwardedClientAddressTests).</summary>
+    public const string TrustedProxyAddress = "127.0.0.2";
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
 
     private static readonly string[] Resources =
@@ -40,6 +43,7 @@ public sealed class SystemFixture : IAsyncLifetime
         var gateway = builder.CreateResourceBuilder<ProjectResource>("gateway");
         gateway.WithEnvironment("RateLimiting__PerUser__PermitLimit", "1000000");
         gateway.WithEnvironment("RateLimiting__PerAnonymousClient__PermitLimit", "1000000");
+        gateway.WithEnvironment("Gateway__ForwardedHeaders__KnownProxies__0", TrustedProxyAddress);
 
         // All catalog traffic to v1 unless a test pins v2 or sets a weight: the canary tests run in their own collections.
         gateway.WithEnvironment("Canary__Releases__catalog__InitialCanaryWeight", "0");

@@ -1,4 +1,5 @@
 using AspireMsa.Catalog.Api.Infrastructure;
+using AspireMsa.ServiceDefaults.Health;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -7,16 +8,20 @@ namespace AspireMsa.Catalog.Api.ReadModel;
 /// <summary>
 /// Applies the outbox rows the requests could not: polls PostgreSQL, applies each product's current state (or its
 /// tombstone) to Redis, and backs off while Redis keeps refusing. Applying is idempotent and version-guarded, so a
-/// row applied twice (here and by its request, or by two catalog replicas) changes nothing the second time.
+/// row applied twice (here and by its request, or by two catalog replicas) changes nothing the second time. Each round's
+/// outcome goes to <see cref="BackgroundServiceHealth"/>, so a relay that keeps failing shows as Degraded in <c>/health</c>.
 /// </summary>
 public sealed partial class ReadModelOutboxRelay(
     IServiceScopeFactory scopes,
     ProductDatabaseReader database,
     ReadModelMetrics metrics,
+    BackgroundServiceHealth health,
     TimeProvider clock,
     IOptions<ReadModelOptions> options,
     ILogger<ReadModelOutboxRelay> logger) : BackgroundService
 {
+    public const string HealthName = "read-model-relay";
+
     private readonly ReadModelOptions _options = options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -28,11 +33,21 @@ public sealed partial class ReadModelOutboxRelay(
             await Task.Delay(delay, clock, stoppingToken);
             try
             {
-                delay = await RelayPendingAsync(stoppingToken) ? _options.RelayInterval : Backoff(delay);
+                if (await RelayPendingAsync(stoppingToken))
+                {
+                    health.Succeeded(HealthName);
+                    delay = _options.RelayInterval;
+                }
+                else
+                {
+                    health.Failed(HealthName, "Redis refused the pending changes");
+                    delay = Backoff(delay);
+                }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 // The relay must outlive any failure (PostgreSQL down too): its rows wait in the database meanwhile.
+                health.Failed(HealthName, exception);
                 LogRoundFailed(logger, exception);
                 delay = Backoff(delay);
             }

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
+using AspireMsa.Catalog.Api.Infrastructure;
 using StackExchange.Redis;
 
 namespace AspireMsa.Catalog.Api.ReadModel;
@@ -6,6 +6,9 @@ namespace AspireMsa.Catalog.Api.ReadModel;
 public static class ReadModelServiceExtensions
 {
     public const string RedisConnectionName = "redis";
+
+    // Well inside YARP's active health check timeout (2 s).
+    private static readonly TimeSpan DegradableCheckTimeout = TimeSpan.FromSeconds(1);
 
     /// <summary>The Redis read model: client, breaker, single-flight, write-through, relay and counters.</summary>
     public static IHostApplicationBuilder AddReadModel(this IHostApplicationBuilder builder)
@@ -18,9 +21,12 @@ public static class ReadModelServiceExtensions
             settings => settings.DisableHealthChecks = true,
             // Fail at once while disconnected instead of queueing for seconds: the breaker and the fallback take it from there.
             redis => redis.BacklogPolicy = BacklogPolicy.FailFast);
-        // Degraded, not unhealthy: without Redis the catalog still answers from PostgreSQL, so it must stay in rotation.
-        builder.Services.AddHealthChecks().AddRedis(
-            services => services.GetRequiredService<IConnectionMultiplexer>(), name: RedisConnectionName, failureStatus: HealthStatus.Degraded);
+        // Degraded, not unhealthy, and within a second even when Redis hangs: without Redis the catalog still answers from
+        // PostgreSQL, so YARP's active health check must keep it in rotation.
+        builder.Services.AddHealthChecks().AddRedis(services => services.GetRequiredService<IConnectionMultiplexer>(), name: RedisConnectionName);
+        builder.Services.AddDegradableDependency(RedisConnectionName, DegradableCheckTimeout);
+        // Likewise PostgreSQL: while it hangs or is down, reads are still answered from Redis; only writes fail.
+        builder.Services.AddDegradableDependency(nameof(CatalogDbContext), DegradableCheckTimeout);
 
         builder.Services.AddOptions<ReadModelOptions>()
             .BindConfiguration(ReadModelOptions.SectionName)

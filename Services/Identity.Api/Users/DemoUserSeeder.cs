@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace AspireMsa.Identity.Api.Users;
 
 /// <summary>
-/// Creates the roles and demo users (alice and bob: customer, admin: admin, ana: analyst) and brings existing ones back to
+/// Creates the roles and demo users (alice and bob: customer, admin: admin, ana: analyst, tess: tester) and brings existing ones back to
 /// the configured state, password included, so running it at every start is safe.
 /// </summary>
 public sealed class DemoUserSeeder(UserManager<IdentityUser> users, RoleManager<IdentityRole> roles, IOptions<DemoUserOptions> options)
@@ -17,6 +17,7 @@ public sealed class DemoUserSeeder(UserManager<IdentityUser> users, RoleManager<
         ("bob", Roles.Customer),
         ("admin", Roles.Admin),
         ("ana", Roles.Analyst),
+        ("tess", Roles.Tester),
     ];
 
     public async Task SeedAsync()

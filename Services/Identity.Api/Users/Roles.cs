@@ -7,5 +7,8 @@ public static class Roles
     public const string Admin = "admin";
     public const string Analyst = "analyst";
 
-    public static readonly IReadOnlyList<string> All = [Customer, Admin, Analyst];
+    /// <summary>May pin a canary version with <c>X-Canary</c> at the gateway (only versions that take traffic).</summary>
+    public const string Tester = "tester";
+
+    public static readonly IReadOnlyList<string> All = [Customer, Admin, Analyst, Tester];
 }

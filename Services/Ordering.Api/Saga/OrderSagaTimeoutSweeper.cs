@@ -1,6 +1,7 @@
 using System.Globalization;
 using AspireMsa.Ordering.Api.Infrastructure;
 using AspireMsa.Ordering.Api.Model;
+using AspireMsa.ServiceDefaults.Health;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -9,22 +10,32 @@ namespace AspireMsa.Ordering.Api.Saga;
 /// <summary>
 /// Cancels orders that got no stock reply within <see cref="OrderSagaOptions.Timeout"/>. It publishes nothing: if Inventory
 /// reserves for such an order later, its <c>StockReserved</c> reaches a cancelled order and triggers the compensation.
+/// A failing database never ends the loop: sweeps back off, and <c>/health</c> shows the sweeper as retrying.
 /// </summary>
 public sealed partial class OrderSagaTimeoutSweeper(
-    IServiceScopeFactory scopes, OrderingMetrics metrics, TimeProvider clock, IOptions<OrderSagaOptions> options, ILogger<OrderSagaTimeoutSweeper> logger)
+    IServiceScopeFactory scopes, OrderingMetrics metrics, BackgroundServiceHealth health, TimeProvider clock, IOptions<OrderSagaOptions> options,
+    ILogger<OrderSagaTimeoutSweeper> logger)
     : BackgroundService
 {
+    public const string HealthName = "order-saga-timeout-sweeper";
+
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.SweepInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
         {
+            await Task.Delay(BackgroundServiceHealth.Backoff(options.Value.SweepInterval, failures, MaxBackoff), clock, stoppingToken);
             try
             {
                 while (await CancelExpiredAsync(stoppingToken) == options.Value.SweepBatchSize)
                 {
                     // A full batch: more orders may have expired.
                 }
+
+                health.Succeeded(HealthName);
+                failures = 0;
             }
             catch (DbUpdateConcurrencyException)
             {
@@ -32,7 +43,8 @@ public sealed partial class OrderSagaTimeoutSweeper(
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                LogSweepFailed(logger, ex);
+                failures = health.Failed(HealthName, ex);
+                LogSweepFailed(logger, failures, ex);
             }
         }
     }
@@ -74,6 +86,6 @@ public sealed partial class OrderSagaTimeoutSweeper(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cancelled {Count} orders that got no stock reply in time")]
     private static partial void LogCancelled(ILogger logger, int count);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The saga timeout sweep failed; it runs again at the next interval")]
-    private static partial void LogSweepFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "The saga timeout sweep failed ({Failures} in a row); it runs again after a backoff")]
+    private static partial void LogSweepFailed(ILogger logger, int failures, Exception exception);
 }
