@@ -12,6 +12,8 @@ namespace AspireMsa.IntegrationTests;
 public sealed class SystemFixture : IAsyncLifetime
 {
     public const string DemoUserPassword = "Integration-Tests-Pa55word";
+    public const string AdminPassword = "Integration-Tests-Admin-Pa55word";
+    public const string KeyEncryptionKey = "Integration-Tests-Key-Encryption-Key-0123456789";
     public const string FrontEndOrigin = "http://localhost:5173";
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
@@ -19,7 +21,7 @@ public sealed class SystemFixture : IAsyncLifetime
     private static readonly string[] Resources =
         ["postgres", "identitydb", "catalogdb", "orderingdb", "inventorydb", "redis", "rabbitmq", "identity", "catalog-v1", "catalog-v2", "ordering", "inventory", "gateway"];
 
-    private readonly DemoUserTokens _tokens = new(DemoUserPassword);
+    private readonly DemoUserTokens _tokens = new(DemoUserPassword, AdminPassword);
     private readonly ConcurrentDictionary<string, HttpClient> _signedInClients = new();
     private DistributedApplication? _app;
 
@@ -31,7 +33,12 @@ public sealed class SystemFixture : IAsyncLifetime
     {
         using var cts = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            [$"Parameters:demo-user-password={DemoUserPassword}", $"Gateway:Settings:Cors:FrontEndOrigins:0={FrontEndOrigin}"],
+            [
+                $"Parameters:demo-user-password={DemoUserPassword}",
+                $"Parameters:admin-password={AdminPassword}",
+                $"Parameters:identity-key-encryption-key={KeyEncryptionKey}",
+                $"Gateway:Settings:Cors:FrontEndOrigins:0={FrontEndOrigin}",
+            ],
             (options, _) => options.DisableDashboard = true,
             cts.Token);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));

@@ -32,6 +32,8 @@ public static class IdentityServiceExtensions
             .SetApplicationName("AspireMsa.Identity")
             .PersistKeysToDbContext<IdentityDbContext>();
 
+        builder.Services.AddScoped<AccountProvisioner>();
+        builder.Services.AddScoped<AdminAccountSeeder>();
         builder.Services.AddScoped<DemoUserSeeder>();
         builder.Services.AddScoped<ClientSeeder>();
         builder.Services.AddAntiforgery();
@@ -50,8 +52,14 @@ public static class IdentityServiceExtensions
             .BindConfiguration(ClientOptions.SectionName)
             .Validate(ClientOptions.HasAbsoluteUris, "Clients:Web:RedirectUris and Clients:Web:PostLogoutRedirectUris must hold absolute URLs.")
             .ValidateOnStart();
+        // Demo users are on by default only in Development; configuration (the AppHost's DemoUsers__Enabled) decides otherwise.
         builder.Services.AddOptions<DemoUserOptions>()
+            .Configure(options => options.Enabled = builder.Environment.IsDevelopment())
             .BindConfiguration(DemoUserOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<AdminAccountOptions>()
+            .BindConfiguration(AdminAccountOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
     }

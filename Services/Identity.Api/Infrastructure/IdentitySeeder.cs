@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AspireMsa.Identity.Api.Infrastructure;
 
-/// <summary>Runs after the migrations at every start: demo users, clients and scopes, token keys, then loads the keys.</summary>
+/// <summary>Runs after the migrations at every start: the admin, demo users, clients and scopes, token keys, then loads the keys.</summary>
 public static class IdentitySeeder
 {
     /// <summary>Any number will do, as long as every replica of this service uses the same one on this database.</summary>
@@ -17,6 +17,7 @@ public static class IdentitySeeder
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SeedLockKey})", ct);
 
+        await services.GetRequiredService<AdminAccountSeeder>().SeedAsync();
         await services.GetRequiredService<DemoUserSeeder>().SeedAsync();
         await services.GetRequiredService<ClientSeeder>().SeedAsync(ct);
 

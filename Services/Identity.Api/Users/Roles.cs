@@ -6,6 +6,10 @@ public static class Roles
     public const string Customer = "customer";
     public const string Admin = "admin";
     public const string Analyst = "analyst";
+    public const string CategoryManager = "category-manager";
 
-    public static readonly IReadOnlyList<string> All = [Customer, Admin, Analyst];
+    /// <summary>May pin a canary version (<c>X-Canary</c>) at the gateway.</summary>
+    public const string Tester = "tester";
+
+    public static readonly IReadOnlyList<string> All = [Customer, Admin, Analyst, CategoryManager, Tester];
 }
