@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Xml.Linq;
+using AspireMsa.Identity.Api.KeyRing;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -12,9 +13,10 @@ using Npgsql;
 namespace AspireMsa.IntegrationTests;
 
 /// <summary>
-/// The identity service's real signing key, read from its database the way the service itself reads it. With it a
-/// test can sign tokens whose only flaw is the claim under test (issuer, audience, lifetime), proving each check is
-/// made on its own and not just the signature.
+/// The identity service's real signing key, read from its database the way the service itself reads it: with the key
+/// ring's encryption secret (an insider with the AppHost's parameters), or from the database dump alone (an attacker).
+/// With it a test can sign tokens whose only flaw is the claim under test (issuer, audience, lifetime), proving each
+/// check is made on its own and not just the signature.
 /// </summary>
 public sealed class StolenSigningKey
 {
@@ -26,7 +28,8 @@ public sealed class StolenSigningKey
 
     private StolenSigningKey(RsaSecurityKey key) => _key = key;
 
-    public static async Task<StolenSigningKey> ReadAsync(SystemFixture system)
+    /// <param name="keyEncryptionKey">The <c>identity-key-encryption-key</c> parameter, or null for what a dump alone gives.</param>
+    public static async Task<StolenSigningKey> ReadAsync(SystemFixture system, string? keyEncryptionKey = SystemFixture.KeyEncryptionKey)
     {
         await using var connection = await system.OpenDatabaseAsync("identitydb");
         var keyRing = new List<XElement>();
@@ -52,6 +55,11 @@ public sealed class StolenSigningKey
         var services = new ServiceCollection();
         services.AddDataProtection().SetApplicationName(ApplicationName);
         services.Configure<KeyManagementOptions>(options => options.XmlRepository = new ReadOnlyKeyRing(keyRing));
+        if (keyEncryptionKey is not null)
+        {
+            services.AddSingleton(KeyEncryptionKey.Derive(keyEncryptionKey));
+        }
+
         await using var provider = services.BuildServiceProvider();
         var protector = provider.GetRequiredService<IDataProtectionProvider>().CreateProtector(ProtectorPurpose);
 

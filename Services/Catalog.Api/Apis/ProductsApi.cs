@@ -16,8 +16,6 @@ public static class ProductsApi
 {
     public const string RoutePrefix = "/api/catalog/products";
 
-    private static readonly Action<AuthorizationPolicyBuilder> AdminOnly = policy => policy.RequireRole(CatalogServiceExtensions.AdminRole);
-
     public static RouteGroupBuilder MapProductsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup(RoutePrefix).WithTags("Products");
@@ -25,11 +23,11 @@ public static class ProductsApi
         // Problem results carry no status in their type, so the statuses are declared for the OpenAPI document.
         api.MapGet("/", ListProducts).WithName("ListProducts").ProducesValidationProblem();
         api.MapGet("/{id:guid}", GetProduct).WithName("GetProduct").ProducesProblem(StatusCodes.Status404NotFound);
-        // Browsing is public; changes need an admin's token, checked here again after the gateway (defense in depth).
-        api.MapPost("/", CreateProduct).RequireAuthorization(AdminOnly).WithName("CreateProduct").ProducesValidationProblem();
-        api.MapPut("/{id:guid}", UpdateProduct).RequireAuthorization(AdminOnly).WithName("UpdateProduct")
+        // Browsing is public; changes need the gateway's catalog-admin policy, checked here again (defense in depth).
+        api.MapPost("/", CreateProduct).RequireAuthorization(ApiPolicies.CatalogAdmin).WithName("CreateProduct").ProducesValidationProblem();
+        api.MapPut("/{id:guid}", UpdateProduct).RequireAuthorization(ApiPolicies.CatalogAdmin).WithName("UpdateProduct")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapDelete("/{id:guid}", DeleteProduct).RequireAuthorization(AdminOnly).WithName("DeleteProduct")
+        api.MapDelete("/{id:guid}", DeleteProduct).RequireAuthorization(ApiPolicies.CatalogAdmin).WithName("DeleteProduct")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         return api;

@@ -18,7 +18,7 @@ public static class ReadModelAdminApi
     public static RouteGroupBuilder MapReadModelAdminApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup(RoutePrefix).WithTags("Read model")
-            .RequireAuthorization(policy => policy.RequireRole(CatalogServiceExtensions.AdminRole));
+            .RequireAuthorization(ApiPolicies.CatalogAdmin);
 
         api.MapGet("/stats", GetReadModelStats).WithName("GetReadModelStats");
         api.MapPost("/rebuild", RebuildReadModel).WithName("RebuildReadModel").ProducesProblem(StatusCodes.Status503ServiceUnavailable);

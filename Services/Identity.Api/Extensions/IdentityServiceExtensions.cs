@@ -1,12 +1,15 @@
 using AspireMsa.Identity.Api.Clients;
 using AspireMsa.Identity.Api.Infrastructure;
+using AspireMsa.Identity.Api.KeyRing;
 using AspireMsa.Identity.Api.Keys;
 using AspireMsa.Identity.Api.Tokens;
 using AspireMsa.Identity.Api.Users;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace AspireMsa.Identity.Api.Extensions;
@@ -27,10 +30,14 @@ public static class IdentityServiceExtensions
         builder.AddGatewayForwardedHeaders();
 
         // Protects login cookies and the token keys: in the database, every replica shares one ring and restarts keep it.
-        // The ring itself is stored unencrypted (the start-up log warns so): access to identitydb is access to the keys.
+        // Each key is encrypted under a secret that is never stored there, so a database dump alone opens no token key.
+        builder.Services.AddSingleton(services =>
+            KeyEncryptionKey.Derive(services.GetRequiredService<IOptions<KeyEncryptionOptions>>().Value.KeyEncryptionKey!));
         builder.Services.AddDataProtection()
             .SetApplicationName("AspireMsa.Identity")
             .PersistKeysToDbContext<IdentityDbContext>();
+        builder.Services.AddOptions<KeyManagementOptions>()
+            .Configure<KeyEncryptionKey>((options, key) => options.XmlEncryptor = new AesGcmXmlEncryptor(key));
 
         builder.Services.AddScoped<AccountProvisioner>();
         builder.Services.AddScoped<AdminAccountSeeder>();
@@ -47,6 +54,7 @@ public static class IdentityServiceExtensions
             .BindConfiguration(TokenServerOptions.SectionName)
             .ValidateDataAnnotations()
             .Validate(TokenServerOptions.HasValidIssuer, "Tokens:Issuer must be an absolute URL, e.g. the gateway's http://localhost:5080/.")
+            .Validate(TokenServerOptions.PublishesKeysBeforeUse, "Tokens:KeyPublishLeadTime must be longer than Tokens:KeyRefreshInterval, or a replica could sign with a key the others have not published.")
             .ValidateOnStart();
         builder.Services.AddOptions<ClientOptions>()
             .BindConfiguration(ClientOptions.SectionName)
@@ -56,6 +64,10 @@ public static class IdentityServiceExtensions
         builder.Services.AddOptions<DemoUserOptions>()
             .Configure(options => options.Enabled = builder.Environment.IsDevelopment())
             .BindConfiguration(DemoUserOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<KeyEncryptionOptions>()
+            .BindConfiguration(KeyEncryptionOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddOptions<AdminAccountOptions>()

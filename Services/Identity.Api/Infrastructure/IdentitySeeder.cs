@@ -9,7 +9,7 @@ namespace AspireMsa.Identity.Api.Infrastructure;
 public static class IdentitySeeder
 {
     /// <summary>Any number will do, as long as every replica of this service uses the same one on this database.</summary>
-    private const long SeedLockKey = 0x4944_454E_5449_5459;
+    public const long SeedLockKey = 0x4944_454E_5449_5459;
 
     public static async Task SeedAsync(IdentityDbContext db, IServiceProvider services, CancellationToken ct)
     {

@@ -15,12 +15,12 @@ public static class InventoryApi
 
     public static RouteGroupBuilder MapInventoryApi(this IEndpointRouteBuilder app)
     {
-        // Checked here again after the gateway (defense in depth): any inventory token reads, only an admin sets stock.
-        var api = app.MapGroup(RoutePrefix).WithTags("Inventory").RequireAuthorization();
+        // The gateway's policies, checked here again (defense in depth): any inventory token reads, only an admin sets stock.
+        var api = app.MapGroup(RoutePrefix).WithTags("Inventory").RequireAuthorization(ApiPolicies.InventoryReader);
 
         api.MapGet("/{productId:guid}", GetStockLevel).WithName("GetStockLevel").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPut("/{productId:guid}", SetStockLevel)
-            .RequireAuthorization(policy => policy.RequireRole(InventoryServiceExtensions.AdminRole))
+            .RequireAuthorization(ApiPolicies.InventoryAdmin)
             .WithName("SetStockLevel")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
