@@ -2,6 +2,7 @@ using AspireMsa.Identity.Api.Clients;
 using AspireMsa.Identity.Api.Infrastructure;
 using AspireMsa.Identity.Api.KeyRing;
 using AspireMsa.Identity.Api.Keys;
+using AspireMsa.Identity.Api.SignIn;
 using AspireMsa.Identity.Api.Tokens;
 using AspireMsa.Identity.Api.Users;
 using Microsoft.AspNetCore.DataProtection;
@@ -39,6 +40,9 @@ public static class IdentityServiceExtensions
         builder.Services.AddOptions<KeyManagementOptions>()
             .Configure<KeyEncryptionKey>((options, key) => options.XmlEncryptor = new AesGcmXmlEncryptor(key));
 
+        builder.Services.AddScoped<LoginThrottle>();
+        builder.Services.AddScoped<UnknownUserPasswordCheck>();
+        builder.Services.AddScoped<PasswordLogin>();
         builder.Services.AddScoped<AccountProvisioner>();
         builder.Services.AddScoped<AdminAccountSeeder>();
         builder.Services.AddScoped<DemoUserSeeder>();
@@ -70,6 +74,12 @@ public static class IdentityServiceExtensions
             .BindConfiguration(KeyEncryptionOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<LoginThrottleOptions>()
+            .BindConfiguration(LoginThrottleOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(LoginThrottleOptions.DelaysStayBelowTheLockout,
+                "Login:LockoutThreshold must lie above the highest score the delays allow (raise it, or MaxDelay, or shorten HalfLife), and MaxDelay must not be below BaseDelay.")
+            .ValidateOnStart();
         builder.Services.AddOptions<AdminAccountOptions>()
             .BindConfiguration(AdminAccountOptions.SectionName)
             .ValidateDataAnnotations()
@@ -83,6 +93,7 @@ public static class IdentityServiceExtensions
                 // Length over composition rules (NIST SP 800-63B); the AppHost's generated demo password has no symbols.
                 options.Password.RequiredLength = 12;
                 options.Password.RequireNonAlphanumeric = false;
+                // Locked only by PasswordLogin's backstop, never by Identity's failure counter, which does not decay.
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = true;
 
