@@ -69,6 +69,10 @@ public sealed class StolenSigningKey
     }
 
     public string Sign(string issuer, string audience, DateTime notBefore, DateTime expires) =>
+        Sign(issuer, audience, notBefore, expires, [new Claim("role", "admin"), new Claim("scope", "catalog")]);
+
+    /// <summary>A token of the given type whose subject holds exactly <paramref name="grants"/> (its roles and scopes).</summary>
+    public string Sign(string issuer, string audience, DateTime notBefore, DateTime expires, IEnumerable<Claim> grants, string tokenType = "at+jwt") =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer,
@@ -76,9 +80,9 @@ public sealed class StolenSigningKey
             NotBefore = notBefore,
             IssuedAt = notBefore,
             Expires = expires,
-            Subject = new ClaimsIdentity([new Claim("sub", "forged-admin"), new Claim("name", "forged"), new Claim("role", "admin"), new Claim("scope", "catalog")]),
+            Subject = new ClaimsIdentity([new Claim("sub", "forged-admin"), new Claim("name", "forged"), .. grants]),
             SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.RsaSha256),
-            TokenType = "at+jwt",
+            TokenType = tokenType,
         });
 
     private sealed class ReadOnlyKeyRing(IReadOnlyCollection<XElement> elements) : IXmlRepository

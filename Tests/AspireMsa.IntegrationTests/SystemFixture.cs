@@ -56,6 +56,15 @@ public sealed class SystemFixture : IAsyncLifetime
         gateway.WithEnvironment("Bff__InventoryTimeout", "00:00:10");
         gateway.WithEnvironment("Bff__OrderingTimeout", "00:00:10");
 
+        // Key rotation within a test's time: identity publishes a new key 20 s ahead and every validator refetches every 2 s.
+        builder.CreateResourceBuilder<ProjectResource>("identity")
+            .WithEnvironment("Tokens__KeyPublishLeadTime", "00:00:20")
+            .WithEnvironment("Tokens__KeyRefreshInterval", "00:00:05");
+        foreach (var validator in new[] { "gateway", "catalog-v1", "catalog-v2", "ordering", "inventory" })
+        {
+            builder.CreateResourceBuilder<ProjectResource>(validator).WithEnvironment("Identity__SigningKeyRefreshInterval", "00:00:02");
+        }
+
         // The dashboard is off, yet services would still export telemetry to it and retry for ~14 s at shutdown, longer
         // than DCP waits for a stop: no endpoint, no exporter, and stop/start commands work promptly.
         foreach (var project in builder.Resources.OfType<ProjectResource>())

@@ -53,11 +53,16 @@ public sealed partial class TokenKeyRefresher(
         var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
         var keys = scope.ServiceProvider.GetRequiredService<TokenKeyManager>();
 
-        // The same lock as the start-up seeding: replicas take turns, so only one creates a successor.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({IdentitySeeder.SeedLockKey})", ct);
-        await keys.EnsureCurrentKeysAsync(ct);
-        await transaction.CommitAsync(ct);
+        // The same lock as the start-up seeding: replicas take turns, so only one creates a successor. The connection's
+        // retry strategy re-runs the whole transaction, starting from a clean change tracker.
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({IdentitySeeder.SeedLockKey})", token);
+            await keys.EnsureCurrentKeysAsync(token);
+            await transaction.CommitAsync(token);
+        }, ct);
 
         if (await keys.LoadIntoAsync(ring, ct))
         {
