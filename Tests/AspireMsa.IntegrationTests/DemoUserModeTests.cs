@@ -1,5 +1,7 @@
+using System.Security.Cryptography;
 using AspireMsa.Identity.Api.Extensions;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
@@ -42,6 +44,40 @@ public sealed class DemoUserModeTests(SystemFixture system)
             await ExecuteAsync(server, $"""DROP DATABASE IF EXISTS "{database}" WITH (FORCE)""");
         }
     }
+
+    [Fact]
+    public async Task AStoreWithAnUnencryptedKeyRing_IsEncryptedAtItsNextStart_AndItsTokenKeysNoLongerOpenFromADump()
+    {
+        var server = await system.App.GetConnectionStringAsync("postgres") ?? throw new InvalidOperationException("postgres has no connection string.");
+        var database = $"identity_ring_{Guid.NewGuid():N}";
+        await ExecuteAsync(server, $"""CREATE DATABASE "{database}" """);
+        var identityDb = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+        try
+        {
+            await StartIdentityAsync(identityDb, demoUsersEnabled: true);
+
+            // As the store was before the ring was encrypted: a plain DataProtection key protecting every token key.
+            await using (var before = TokenKeyProtection(identityDb, keyEncryptionKey: null))
+            {
+                await before.ReplaceTokenKeysAsync();
+                Assert.Contains(await before.RingAsync(), xml => !xml.Contains("aesGcmEncryptedKey", StringComparison.Ordinal));
+            }
+
+            await StartIdentityAsync(identityDb, demoUsersEnabled: true);
+
+            await using var dump = TokenKeyProtection(identityDb, keyEncryptionKey: null);
+            await using var withSecret = TokenKeyProtection(identityDb, SystemFixture.KeyEncryptionKey);
+            Assert.All(await dump.RingAsync(), xml => Assert.Contains("aesGcmEncryptedKey", xml, StringComparison.Ordinal));
+            Assert.All(await dump.StoredPemsAsync(), pem => Assert.ThrowsAny<CryptographicException>(() => dump.Protector.Unprotect(pem)));
+            Assert.All(await withSecret.StoredPemsAsync(), pem => Assert.StartsWith("-----BEGIN PRIVATE KEY-----", withSecret.Protector.Unprotect(pem), StringComparison.Ordinal));
+        }
+        finally
+        {
+            await ExecuteAsync(server, $"""DROP DATABASE IF EXISTS "{database}" WITH (FORCE)""");
+        }
+    }
+
+    private static TokenKeyRingAccess TokenKeyProtection(string identityDb, string? keyEncryptionKey) => TokenKeyRingAccess.Create(identityDb, keyEncryptionKey);
 
     private static async Task<SeededStore> StartIdentityAsync(string identityDb, bool demoUsersEnabled)
     {

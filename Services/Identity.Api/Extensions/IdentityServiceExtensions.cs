@@ -40,6 +40,7 @@ public static class IdentityServiceExtensions
         builder.Services.AddOptions<KeyManagementOptions>()
             .Configure<KeyEncryptionKey>((options, key) => options.XmlEncryptor = new AesGcmXmlEncryptor(key));
 
+        builder.Services.AddScoped<PlainKeyRingUpgrade>();
         builder.Services.AddScoped<LoginThrottle>();
         builder.Services.AddScoped<UnknownUserPasswordCheck>();
         builder.Services.AddScoped<PasswordLogin>();

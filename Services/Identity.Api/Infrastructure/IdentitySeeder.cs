@@ -1,11 +1,12 @@
 using AspireMsa.Identity.Api.Clients;
+using AspireMsa.Identity.Api.KeyRing;
 using AspireMsa.Identity.Api.Keys;
 using AspireMsa.Identity.Api.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace AspireMsa.Identity.Api.Infrastructure;
 
-/// <summary>Runs after the migrations at every start: the admin, demo users, clients and scopes, token keys, then loads the keys.</summary>
+/// <summary>Runs after the migrations at every start: the admin, demo users, clients and scopes, the key ring, token keys, then loads the keys.</summary>
 public static class IdentitySeeder
 {
     /// <summary>Any number will do, as long as every replica of this service uses the same one on this database.</summary>
@@ -21,6 +22,7 @@ public static class IdentitySeeder
         await services.GetRequiredService<DemoUserSeeder>().SeedAsync();
         await services.GetRequiredService<ClientSeeder>().SeedAsync(ct);
 
+        await services.GetRequiredService<PlainKeyRingUpgrade>().UpgradeAsync(ct);
         var keys = services.GetRequiredService<TokenKeyManager>();
         await keys.EnsureCurrentKeysAsync(ct);
         await keys.LoadIntoAsync(services.GetRequiredService<TokenKeyRing>(), ct);

@@ -100,6 +100,21 @@ public sealed partial class TokenKeyManager(
         ];
     }
 
+    /// <summary>Every stored token key's private key, opened with the ring as it is now (see <c>PlainKeyRingUpgrade</c>).</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> OpenAllAsync(CancellationToken ct) =>
+        (await db.TokenKeys.ToListAsync(ct)).ToDictionary(k => k.Id, k => protector.Unprotect(k.Pem));
+
+    /// <summary>Protects the opened keys again with the ring's current default key.</summary>
+    public async Task ProtectAgainAsync(IReadOnlyDictionary<Guid, string> opened, CancellationToken ct)
+    {
+        foreach (var key in await db.TokenKeys.ToListAsync(ct))
+        {
+            db.Entry(key).Property(k => k.Pem).CurrentValue = protector.Protect(opened[key.Id]);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
     private Task<List<TokenKey>> LiveKeysNewestFirstAsync(CancellationToken ct) =>
         db.TokenKeys.Where(k => k.RetiredAt == null).OrderByDescending(k => k.NotBefore).ThenByDescending(k => k.CreatedAt).ToListAsync(ct);
 
