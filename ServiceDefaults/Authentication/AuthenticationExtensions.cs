@@ -42,6 +42,7 @@ public static class AuthenticationExtensions
                 options.RequireHttpsMetadata = false;
                 options.Backchannel = httpClients.CreateClient(MetadataClientName);
                 options.MapInboundClaims = false;
+                options.Events = ProblemDetailsBearerEvents.Create();
                 // Refreshes forced by SigningKeyRefresher (and by a token with an unknown key id) may happen this often.
                 options.RefreshInterval = settings.SigningKeyRefreshInterval;
                 options.TokenValidationParameters = new TokenValidationParameters

@@ -31,7 +31,7 @@ public sealed class DemoUserModeTests(SystemFixture system)
         try
         {
             var demo = await StartIdentityAsync(identityDb, demoUsersEnabled: true);
-            Assert.Equal(["admin", .. DemoUsers], demo.Users.Order());
+            Assert.Equal(DemoUsers.Append("admin").Order(), demo.Users.Order());
             Assert.True(demo.HasCliClient);
 
             var production = await StartIdentityAsync(identityDb, demoUsersEnabled: false);

@@ -1,5 +1,7 @@
+using System.Xml.Linq;
 using AspireMsa.Identity.Api.Infrastructure;
 using AspireMsa.Identity.Api.Keys;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,23 +19,31 @@ public sealed partial class PlainKeyRingUpgrade(
 
     public async Task UpgradeAsync(CancellationToken ct)
     {
-        var plain = await db.DataProtectionKeys
-            .Where(k => k.Xml != null && !k.Xml.Contains(AesGcmXmlEncryptor.ElementName))
-            .Select(k => k.Id)
-            .ToListAsync(ct);
+        var plain = await PlainElements().Select(k => k.Xml!).ToListAsync(ct);
         if (plain.Count == 0)
         {
             return;
         }
 
-        // Read every token key while the plain keys can still open them, then make an encrypted key the default.
+        // Read every token key while the plain keys can still open them; then an encrypted key must become the default.
+        // A brand-new key is not, while an older valid one exists (it waits to reach every instance): revoking the plain
+        // keys leaves only encrypted ones to choose from.
         var opened = await tokenKeys.OpenAllAsync(ct);
         var now = clock.GetUtcNow();
         keyManager.CreateNewKey(now, now + NewKeyLifetime);
+        foreach (var keyId in plain.Select(XElement.Parse).Where(e => e.Name == "key").Select(e => (Guid)e.Attribute("id")!))
+        {
+            keyManager.RevokeKey(keyId, "Stored unencrypted before the key ring was encrypted.");
+        }
+
         await tokenKeys.ProtectAgainAsync(opened, ct);
-        await db.DataProtectionKeys.Where(k => plain.Contains(k.Id)).ExecuteDeleteAsync(ct);
-        LogUpgraded(logger, plain.Count, opened.Count);
+        // The plain keys and their revocations: nothing unencrypted stays.
+        var deleted = await PlainElements().ExecuteDeleteAsync(ct);
+        LogUpgraded(logger, deleted, opened.Count);
     }
+
+    private IQueryable<DataProtectionKey> PlainElements() =>
+        db.DataProtectionKeys.Where(k => k.Xml != null && !k.Xml.Contains(AesGcmXmlEncryptor.ElementName));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deleted {Count} unencrypted DataProtection keys after protecting {TokenKeys} token keys again under the encrypted ring")]
     private static partial void LogUpgraded(ILogger logger, int count, int tokenKeys);
