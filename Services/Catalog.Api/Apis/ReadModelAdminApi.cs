@@ -9,7 +9,7 @@ namespace AspireMsa.Catalog.Api.Apis;
 
 /// <summary>
 /// Operator endpoints of the read model, for admins only (checked at the gateway and here again); the AppHost also offers
-/// them as dashboard commands, which sign in as the demo admin.
+/// them as dashboard commands, which sign in as admin.
 /// </summary>
 public static class ReadModelAdminApi
 {
