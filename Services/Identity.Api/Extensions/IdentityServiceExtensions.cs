@@ -35,7 +35,7 @@ public static class IdentityServiceExtensions
         builder.Services.AddSingleton(services =>
             KeyEncryptionKey.Derive(services.GetRequiredService<IOptions<KeyEncryptionOptions>>().Value.KeyEncryptionKey!));
         builder.Services.AddDataProtection()
-            .SetApplicationName("AspireMsa.Identity")
+            .SetApplicationName(KeyEncryptionOptions.ApplicationName)
             .PersistKeysToDbContext<IdentityDbContext>();
         builder.Services.AddOptions<KeyManagementOptions>()
             .Configure<KeyEncryptionKey>((options, key) => options.XmlEncryptor = new AesGcmXmlEncryptor(key));

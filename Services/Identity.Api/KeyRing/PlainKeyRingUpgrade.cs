@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using AspireMsa.Identity.Api.Infrastructure;
 using AspireMsa.Identity.Api.Keys;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,12 @@ namespace AspireMsa.Identity.Api.KeyRing;
 /// keys are protected again with it, and the plain keys are deleted (login cookies they protected end; users sign in again).
 /// </summary>
 public sealed partial class PlainKeyRingUpgrade(
-    IdentityDbContext db, IKeyManager keyManager, TokenKeyManager tokenKeys, TimeProvider clock, ILogger<PlainKeyRingUpgrade> logger)
+    IdentityDbContext db,
+    IKeyManager keyManager,
+    KeyEncryptionKey encryptionKey,
+    TokenKeyManager tokenKeys,
+    TimeProvider clock,
+    ILogger<PlainKeyRingUpgrade> logger)
 {
     private static readonly TimeSpan NewKeyLifetime = TimeSpan.FromDays(90);
 
@@ -25,9 +31,8 @@ public sealed partial class PlainKeyRingUpgrade(
             return;
         }
 
-        // Read every token key while the plain keys can still open them; then an encrypted key must become the default.
-        // A brand-new key is not, while an older valid one exists (it waits to reach every instance): revoking the plain
-        // keys leaves only encrypted ones to choose from.
+        // Read every token key while the plain keys can still open them, revoke them, and protect the token keys again
+        // with a ring loaded afresh: this process's ring is cached and would keep protecting with the plain default key.
         var opened = await tokenKeys.OpenAllAsync(ct);
         var now = clock.GetUtcNow();
         keyManager.CreateNewKey(now, now + NewKeyLifetime);
@@ -36,10 +41,29 @@ public sealed partial class PlainKeyRingUpgrade(
             keyManager.RevokeKey(keyId, "Stored unencrypted before the key ring was encrypted.");
         }
 
-        await tokenKeys.ProtectAgainAsync(opened, ct);
+        await using (var fresh = FreshRing())
+        {
+            await tokenKeys.ProtectAgainAsync(opened, fresh.GetRequiredService<IDataProtectionProvider>(), ct);
+        }
+
         // The plain keys and their revocations: nothing unencrypted stays.
         var deleted = await PlainElements().ExecuteDeleteAsync(ct);
         LogUpgraded(logger, deleted, opened.Count);
+    }
+
+    private ServiceProvider FreshRing()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddDbContext<IdentityDbContext>(options => options.UseNpgsql(db.Database.GetConnectionString()));
+        services.AddDataProtection().SetApplicationName(KeyEncryptionOptions.ApplicationName).PersistKeysToDbContext<IdentityDbContext>();
+        services.Configure<KeyManagementOptions>(options =>
+        {
+            options.XmlEncryptor = new AesGcmXmlEncryptor(encryptionKey);
+            options.AutoGenerateKeys = false;
+        });
+        services.AddSingleton(encryptionKey);
+        return services.BuildServiceProvider();
     }
 
     private IQueryable<DataProtectionKey> PlainElements() =>

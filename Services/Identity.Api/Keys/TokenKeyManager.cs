@@ -104,12 +104,13 @@ public sealed partial class TokenKeyManager(
     public async Task<IReadOnlyDictionary<Guid, string>> OpenAllAsync(CancellationToken ct) =>
         (await db.TokenKeys.ToListAsync(ct)).ToDictionary(k => k.Id, k => protector.Unprotect(k.Pem));
 
-    /// <summary>Protects the opened keys again with the ring's current default key.</summary>
-    public async Task ProtectAgainAsync(IReadOnlyDictionary<Guid, string> opened, CancellationToken ct)
+    /// <summary>Protects the opened keys again with the default key of <paramref name="ring"/>.</summary>
+    public async Task ProtectAgainAsync(IReadOnlyDictionary<Guid, string> opened, IDataProtectionProvider ring, CancellationToken ct)
     {
+        var freshProtector = ring.CreateProtector(ProtectorPurpose);
         foreach (var key in await db.TokenKeys.ToListAsync(ct))
         {
-            db.Entry(key).Property(k => k.Pem).CurrentValue = protector.Protect(opened[key.Id]);
+            db.Entry(key).Property(k => k.Pem).CurrentValue = freshProtector.Protect(opened[key.Id]);
         }
 
         await db.SaveChangesAsync(ct);
