@@ -15,9 +15,16 @@ var inventoryDb = postgres.AddDatabase("inventorydb");
 var redis = backing.AddRedis("redis");
 var rabbitmq = backing.AddRabbitMQ("rabbitmq");
 
-// Generated once and kept in the AppHost's user secrets; the dashboard shows it under Parameters.
+// Generated once and kept in the AppHost's user secrets; the dashboard shows them under Parameters. The admin has a
+// password of its own; the demo users (and their password-grant client) exist only where DemoUsers:Enabled is true,
+// by default in Development. The key-encryption key protects identity's key ring and is never stored in its database.
 var demoUserPassword = builder.AddParameter(
     "demo-user-password", new GenerateParameterDefault { MinLength = 16, Special = false }, secret: true, persist: true);
+var adminPassword = builder.AddParameter(
+    "admin-password", new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true, persist: true);
+var identityKeyEncryptionKey = builder.AddParameter(
+    "identity-key-encryption-key", new GenerateParameterDefault { MinLength = 43, Special = false }, secret: true, persist: true);
+var demoUsersEnabled = builder.Configuration.GetValue<bool?>("DemoUsers:Enabled") ?? builder.Environment.IsDevelopment();
 
 // The single entry point, on a stable URL in run mode (Gateway:HttpPort, 5080 by default). Two stateless replicas
 // behind one address: the key ring and rate-limit counters live in Redis, so neither replica is a single point of failure.
@@ -33,8 +40,8 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway", options => options
     .WithDependency(redis);
 var publicUrl = gateway.GetEndpoint("http");
 gateway.WithPublicAddress(publicUrl, backing.ContainerHostName);
-// Dashboard commands call admin endpoints as the demo admin, through the same authorization as any operator.
-var operatorAccess = new OperatorAccess(publicUrl, demoUserPassword);
+// Dashboard commands call admin endpoints as the admin, through the same authorization as any operator.
+var operatorAccess = new OperatorAccess(publicUrl, adminPassword);
 gateway.WithCanaryCommands("catalog", operatorAccess);
 
 // Operators tune the gateway from the AppHost's settings (e.g. Gateway:Settings:RateLimiting:PerUser:PermitLimit).
@@ -49,7 +56,10 @@ foreach (var (key, value) in builder.Configuration.GetSection("Gateway:Settings"
 // Business services: one database each (1 service – 1 data source).
 var identity = builder.AddService<Projects.Identity_Api>("identity")
     .WithDependency(identityDb)
+    .WithEnvironment("AdminAccount__Password", adminPassword)
+    .WithEnvironment("DemoUsers__Enabled", demoUsersEnabled.ToString())
     .WithEnvironment("DemoUsers__Password", demoUserPassword)
+    .WithEnvironment("DataProtection__KeyEncryptionKey", identityKeyEncryptionKey)
     .WithEnvironment("Tokens__Issuer", publicUrl)
     .WithGatewayAsTrustedProxy();
 

@@ -4,9 +4,11 @@ using System.Text.Json;
 namespace AspireMsa.AppHost;
 
 /// <summary>
-/// Dashboard commands act as the demo admin: they sign in at the gateway's token endpoint with the admin's password
+/// Dashboard commands act as the admin: they sign in at the gateway's token endpoint with the <c>admin-password</c>
 /// parameter, so the services' admin endpoints can demand the admin role from the dashboard as from any other caller.
 /// One token serves every command until shortly before it expires (the token endpoint is rate limited per user).
+/// They use the password-grant client, which exists only where <c>DemoUsers:Enabled</c> is true (Development, tests,
+/// the benchmark); elsewhere a command answers the token endpoint's refusal.
 /// </summary>
 public sealed class OperatorAccess(EndpointReference gateway, IResourceBuilder<ParameterResource> adminPassword)
 {
@@ -37,7 +39,7 @@ public sealed class OperatorAccess(EndpointReference gateway, IResourceBuilder<P
             }
 
             var password = await adminPassword.Resource.GetValueAsync(cancellationToken)
-                ?? throw new InvalidOperationException("The demo admin's password parameter has no value.");
+                ?? throw new InvalidOperationException("The admin-password parameter has no value.");
             using var response = await http.PostAsync(new Uri(new Uri(gateway.Url), "/connect/token"),
                 new FormUrlEncodedContent(new Dictionary<string, string>
                 {

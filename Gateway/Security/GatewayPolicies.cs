@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 
 namespace AspireMsa.Gateway.Security;
@@ -6,20 +5,21 @@ namespace AspireMsa.Gateway.Security;
 /// <summary>
 /// The authorization policies routes name in <c>ReverseProxy:Routes:*:AuthorizationPolicy</c>. Everything else is
 /// denied to the unauthenticated by the fallback policy; <c>anonymous</c> (YARP's built-in) opens a route explicitly.
+/// The API policies are the services' own (<see cref="ApiPolicies"/>), so the gateway and each service check one rule.
 /// </summary>
 public static class GatewayPolicies
 {
     public const string Anonymous = "anonymous";
-    public const string Authenticated = "authenticated";
-    public const string Customer = "customer";
-    public const string CatalogAdmin = "catalog-admin";
-    public const string OrderingAdmin = "ordering-admin";
-    public const string InventoryReader = "inventory-reader";
-    public const string InventoryAdmin = "inventory-admin";
+    public const string Authenticated = ApiPolicies.Authenticated;
+    public const string Customer = ApiPolicies.Customer;
+    public const string CatalogAdmin = ApiPolicies.CatalogAdmin;
+    public const string OrderingAdmin = ApiPolicies.OrderingAdmin;
+    public const string InventoryReader = ApiPolicies.InventoryReader;
+    public const string InventoryAdmin = ApiPolicies.InventoryAdmin;
     public const string GatewayAdmin = "gateway-admin";
 
-    public const string CustomerRole = "customer";
-    public const string AdminRole = "admin";
+    public const string CustomerRole = ApiPolicies.CustomerRole;
+    public const string AdminRole = ApiPolicies.AdminRole;
 
     /// <summary>What each policy demands, for people and for the generated permissions document.</summary>
     public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>
@@ -41,19 +41,7 @@ public static class GatewayPolicies
         var authenticated = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         return authorization
             .SetFallbackPolicy(authenticated)
-            .AddPolicy(Authenticated, authenticated)
-            .AddPolicy(Customer, policy => policy.RequireAuthenticatedUser().RequireRole(CustomerRole, AdminRole).RequireScope("ordering"))
-            .AddPolicy(CatalogAdmin, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRole).RequireScope("catalog"))
-            .AddPolicy(OrderingAdmin, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRole).RequireScope("ordering"))
-            .AddPolicy(InventoryReader, policy => policy.RequireAuthenticatedUser().RequireScope("inventory"))
-            .AddPolicy(InventoryAdmin, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRole).RequireScope("inventory"))
+            .AddApiPolicies()
             .AddPolicy(GatewayAdmin, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRole));
     }
-
-    /// <summary>OAuth scopes travel as one space-separated <c>scope</c> claim (RFC 9068) or as several claims.</summary>
-    public static AuthorizationPolicyBuilder RequireScope(this AuthorizationPolicyBuilder policy, string scope) =>
-        policy.RequireAssertion(context => HasScope(context.User, scope));
-
-    public static bool HasScope(ClaimsPrincipal user, string scope) =>
-        user.FindAll("scope").Any(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(scope, StringComparer.Ordinal));
 }

@@ -12,10 +12,14 @@ public static class AuthenticationExtensions
     /// <summary>Only the algorithm our token server signs with; <c>none</c> and HMAC confusion are refused outright.</summary>
     private static readonly string[] AllowedAlgorithms = [SecurityAlgorithms.RsaSha256];
 
+    /// <summary>Access tokens only (RFC 9068 <c>typ</c>): an identity token, signed by the same key, opens no API.</summary>
+    private static readonly string[] AllowedTokenTypes = ["at+jwt"];
+
     /// <summary>
     /// Validates bearer tokens from the identity service: signature through its JWKS (found by service discovery),
-    /// issuer, audience, lifetime and algorithm. The gateway checks the same token first; services check again
-    /// (defense in depth) and take the user only from the validated claims, never from forwarded headers.
+    /// issuer, audience, lifetime, algorithm and token type, and registers the shared <see cref="ApiPolicies"/>. The
+    /// gateway checks the same token first; services check again (defense in depth) and take the user only from the
+    /// validated claims, never from forwarded headers.
     /// </summary>
     /// <param name="audiences">The API audiences this process accepts, e.g. <c>catalog</c>.</param>
     public static TBuilder AddDefaultAuthentication<TBuilder>(this TBuilder builder, params string[] audiences) where TBuilder : IHostApplicationBuilder
@@ -38,11 +42,15 @@ public static class AuthenticationExtensions
                 options.RequireHttpsMetadata = false;
                 options.Backchannel = httpClients.CreateClient(MetadataClientName);
                 options.MapInboundClaims = false;
+                options.Events = ProblemDetailsBearerEvents.Create();
+                // Refreshes forced by SigningKeyRefresher (and by a token with an unknown key id) may happen this often.
+                options.RefreshInterval = settings.SigningKeyRefreshInterval;
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuers = [settings.Issuer.TrimEnd('/'), settings.Issuer.TrimEnd('/') + "/"],
                     ValidAudiences = audiences,
                     ValidAlgorithms = AllowedAlgorithms,
+                    ValidTypes = AllowedTokenTypes,
                     ValidateIssuer = true,
                     ValidateAudience = true,
                     ValidateLifetime = true,
@@ -55,7 +63,8 @@ public static class AuthenticationExtensions
                 };
             });
 
-        builder.Services.AddAuthorization();
+        builder.Services.AddHostedService<SigningKeyRefresher>();
+        builder.Services.AddAuthorizationBuilder().AddApiPolicies();
         return builder;
     }
 }

@@ -18,4 +18,11 @@ public sealed class IdentityOptions
     /// <summary>Tolerated clock difference between the token server and this process.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How often the token server's signing keys are fetched again. The token server publishes a new key a lead time
+    /// (its <c>Tokens:KeyPublishLeadTime</c>, 10 minutes by default) before using it, which must exceed twice this.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan SigningKeyRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -12,6 +12,6 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapInventoryApi();
-app.MapDeadLetterApi(InventoryApi.AdminRoutePrefix, InventoryServiceExtensions.AdminRole);
+app.MapDeadLetterApi(InventoryApi.AdminRoutePrefix, InventoryServiceExtensions.AdminRole).RequireAuthorization(ApiPolicies.InventoryAdmin);
 
 app.Run();

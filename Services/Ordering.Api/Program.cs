@@ -12,6 +12,6 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapOrdersApi();
-app.MapDeadLetterApi(OrdersApi.AdminRoutePrefix, OrderingServiceExtensions.AdminRole);
+app.MapDeadLetterApi(OrdersApi.AdminRoutePrefix, OrderingServiceExtensions.AdminRole).RequireAuthorization(ApiPolicies.OrderingAdmin);
 
 app.Run();

@@ -38,6 +38,8 @@ public sealed class AppHostProcess : IDisposable
         startInfo.Environment["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
         startInfo.Environment["Gateway__HttpPort"] = "0";
         startInfo.Environment["Parameters__demo-user-password"] = SystemFixture.DemoUserPassword;
+        startInfo.Environment["Parameters__admin-password"] = SystemFixture.AdminPassword;
+        startInfo.Environment["Parameters__identity-key-encryption-key"] = SystemFixture.KeyEncryptionKey;
 
         var process = Process.Start(startInfo)!;
         process.OutputDataReceived += (_, _) => { };

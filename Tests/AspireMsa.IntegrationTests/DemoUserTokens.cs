@@ -4,11 +4,14 @@ using System.Text.Json;
 namespace AspireMsa.IntegrationTests;
 
 /// <summary>
-/// Access tokens for the demo users, fetched through the gateway once per user and scope set and then reused:
-/// the token endpoint is rate limited per client IP and username, and every test runs from the same IP.
+/// Access tokens for the demo users and the admin, fetched through the gateway once per user and scope set and then
+/// reused: the token endpoint is rate limited per client IP and username, and every test runs from the same IP. The
+/// admin signs in with its own password, the others with the shared demo password.
 /// </summary>
-public sealed class DemoUserTokens(string password)
+public sealed class DemoUserTokens(string demoUserPassword, string adminPassword)
 {
+    public const string Admin = "admin";
+
     public const string AllApiScopes = "openid profile roles catalog ordering inventory";
 
     private readonly ConcurrentDictionary<(string User, string Scopes), Lazy<Task<string>>> _tokens = new();
@@ -28,9 +31,11 @@ public sealed class DemoUserTokens(string password)
 
     private async Task<string> RequestAsync(HttpClient gateway, string user, string scopes)
     {
-        using var response = await PasswordGrantAsync(gateway, user, password, scopes);
+        using var response = await PasswordGrantAsync(gateway, user, PasswordOf(user), scopes);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"Token for {user}: {(int)response.StatusCode} {body}");
         return JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
     }
+
+    public string PasswordOf(string user) => user == Admin ? adminPassword : demoUserPassword;
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Xml.Linq;
+using AspireMsa.Identity.Api.KeyRing;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -12,9 +13,10 @@ using Npgsql;
 namespace AspireMsa.IntegrationTests;
 
 /// <summary>
-/// The identity service's real signing key, read from its database the way the service itself reads it. With it a
-/// test can sign tokens whose only flaw is the claim under test (issuer, audience, lifetime), proving each check is
-/// made on its own and not just the signature.
+/// The identity service's real signing key, read from its database the way the service itself reads it: with the key
+/// ring's encryption secret (an insider with the AppHost's parameters), or from the database dump alone (an attacker).
+/// With it a test can sign tokens whose only flaw is the claim under test (issuer, audience, lifetime), proving each
+/// check is made on its own and not just the signature.
 /// </summary>
 public sealed class StolenSigningKey
 {
@@ -26,7 +28,8 @@ public sealed class StolenSigningKey
 
     private StolenSigningKey(RsaSecurityKey key) => _key = key;
 
-    public static async Task<StolenSigningKey> ReadAsync(SystemFixture system)
+    /// <param name="keyEncryptionKey">The <c>identity-key-encryption-key</c> parameter, or null for what a dump alone gives.</param>
+    public static async Task<StolenSigningKey> ReadAsync(SystemFixture system, string? keyEncryptionKey = SystemFixture.KeyEncryptionKey)
     {
         await using var connection = await system.OpenDatabaseAsync("identitydb");
         var keyRing = new List<XElement>();
@@ -52,6 +55,11 @@ public sealed class StolenSigningKey
         var services = new ServiceCollection();
         services.AddDataProtection().SetApplicationName(ApplicationName);
         services.Configure<KeyManagementOptions>(options => options.XmlRepository = new ReadOnlyKeyRing(keyRing));
+        if (keyEncryptionKey is not null)
+        {
+            services.AddSingleton(KeyEncryptionKey.Derive(keyEncryptionKey));
+        }
+
         await using var provider = services.BuildServiceProvider();
         var protector = provider.GetRequiredService<IDataProtectionProvider>().CreateProtector(ProtectorPurpose);
 
@@ -61,6 +69,10 @@ public sealed class StolenSigningKey
     }
 
     public string Sign(string issuer, string audience, DateTime notBefore, DateTime expires) =>
+        Sign(issuer, audience, notBefore, expires, [new Claim("role", "admin"), new Claim("scope", "catalog")]);
+
+    /// <summary>A token of the given type whose subject holds exactly <paramref name="grants"/> (its roles and scopes).</summary>
+    public string Sign(string issuer, string audience, DateTime notBefore, DateTime expires, IEnumerable<Claim> grants, string tokenType = "at+jwt") =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer,
@@ -68,9 +80,9 @@ public sealed class StolenSigningKey
             NotBefore = notBefore,
             IssuedAt = notBefore,
             Expires = expires,
-            Subject = new ClaimsIdentity([new Claim("sub", "forged-admin"), new Claim("name", "forged"), new Claim("role", "admin"), new Claim("scope", "catalog")]),
+            Subject = new ClaimsIdentity([new Claim("sub", "forged-admin"), new Claim("name", "forged"), .. grants]),
             SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.RsaSha256),
-            TokenType = "at+jwt",
+            TokenType = tokenType,
         });
 
     private sealed class ReadOnlyKeyRing(IReadOnlyCollection<XElement> elements) : IXmlRepository

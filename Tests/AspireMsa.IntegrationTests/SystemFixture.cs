@@ -12,6 +12,8 @@ namespace AspireMsa.IntegrationTests;
 public sealed class SystemFixture : IAsyncLifetime
 {
     public const string DemoUserPassword = "Integration-Tests-Pa55word";
+    public const string AdminPassword = "Integration-Tests-Admin-Pa55word";
+    public const string KeyEncryptionKey = "Integration-Tests-Key-Encryption-Key-0123456789";
     public const string FrontEndOrigin = "http://localhost:5173";
 
     /// <summary>The one proxy the gateway believes X-Forwarded-For from; tests connect from it on purpose (ForwardedClientAddressTests).</summary>
@@ -22,7 +24,7 @@ public sealed class SystemFixture : IAsyncLifetime
     private static readonly string[] Resources =
         ["postgres", "identitydb", "catalogdb", "orderingdb", "inventorydb", "redis", "rabbitmq", "identity", "catalog-v1", "catalog-v2", "ordering", "inventory", "gateway"];
 
-    private readonly DemoUserTokens _tokens = new(DemoUserPassword);
+    private readonly DemoUserTokens _tokens = new(DemoUserPassword, AdminPassword);
     private readonly ConcurrentDictionary<string, HttpClient> _signedInClients = new();
     private DistributedApplication? _app;
 
@@ -34,7 +36,12 @@ public sealed class SystemFixture : IAsyncLifetime
     {
         using var cts = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            [$"Parameters:demo-user-password={DemoUserPassword}", $"Gateway:Settings:Cors:FrontEndOrigins:0={FrontEndOrigin}"],
+            [
+                $"Parameters:demo-user-password={DemoUserPassword}",
+                $"Parameters:admin-password={AdminPassword}",
+                $"Parameters:identity-key-encryption-key={KeyEncryptionKey}",
+                $"Gateway:Settings:Cors:FrontEndOrigins:0={FrontEndOrigin}",
+            ],
             (options, _) => options.DisableDashboard = true,
             cts.Token);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
@@ -52,6 +59,15 @@ public sealed class SystemFixture : IAsyncLifetime
         gateway.WithEnvironment("Bff__CatalogTimeout", "00:00:10");
         gateway.WithEnvironment("Bff__InventoryTimeout", "00:00:10");
         gateway.WithEnvironment("Bff__OrderingTimeout", "00:00:10");
+
+        // Key rotation within a test's time: identity publishes a new key 20 s ahead and every validator refetches every 2 s.
+        builder.CreateResourceBuilder<ProjectResource>("identity")
+            .WithEnvironment("Tokens__KeyPublishLeadTime", "00:00:20")
+            .WithEnvironment("Tokens__KeyRefreshInterval", "00:00:05");
+        foreach (var validator in new[] { "gateway", "catalog-v1", "catalog-v2", "ordering", "inventory" })
+        {
+            builder.CreateResourceBuilder<ProjectResource>(validator).WithEnvironment("Identity__SigningKeyRefreshInterval", "00:00:02");
+        }
 
         // The dashboard is off, yet services would still export telemetry to it and retry for ~14 s at shutdown, longer
         // than DCP waits for a stop: no endpoint, no exporter, and stop/start commands work promptly.

@@ -14,6 +14,7 @@ namespace AspireMsa.Benchmarks.Harness;
 public sealed class BenchSystem : IAsyncDisposable
 {
     public const string DemoUserPassword = "Benchmark-Pa55word-0000";
+    public const string AdminPassword = "Benchmark-Admin-Pa55word-0000";
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
 
@@ -24,7 +25,7 @@ public sealed class BenchSystem : IAsyncDisposable
         _app = app;
         ColdStart = coldStart;
         EnvironmentName = environmentName;
-        Tokens = new DemoUserTokens(GatewayUrl, DemoUserPassword);
+        Tokens = new DemoUserTokens(GatewayUrl, DemoUserPassword, AdminPassword);
     }
 
     public ColdStart ColdStart { get; }
@@ -44,9 +45,11 @@ public sealed class BenchSystem : IAsyncDisposable
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             [
                 $"Parameters:demo-user-password={DemoUserPassword}",
+                $"Parameters:admin-password={AdminPassword}",
                 "BackingServices:Mode=LocalProcesses",
-                // As deployed: no development-only middleware, fault injection off.
+                // As deployed: no development-only middleware, fault injection off; but the measures sign in as demo users.
                 "--environment=Production",
+                "DemoUsers:Enabled=true",
             ],
             (appOptions, _) => appOptions.DisableDashboard = true,
             cts.Token);

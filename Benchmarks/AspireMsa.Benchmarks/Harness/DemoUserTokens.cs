@@ -4,10 +4,11 @@ using System.Text.Json;
 namespace AspireMsa.Benchmarks.Harness;
 
 /// <summary>
-/// Access tokens for the demo users through the gateway's token endpoint (password grant of <c>aspiremsa-cli</c>), fetched
-/// once per user: that endpoint keeps its strict rate limit during a benchmark.
+/// Access tokens for the demo users and the admin through the gateway's token endpoint (password grant of
+/// <c>aspiremsa-cli</c>), fetched once per user: that endpoint keeps its strict rate limit during a benchmark. The admin
+/// signs in with its own password.
 /// </summary>
-public sealed class DemoUserTokens(Uri gateway, string password)
+public sealed class DemoUserTokens(Uri gateway, string demoUserPassword, string adminPassword)
 {
     public const string AllApiScopes = "openid profile roles catalog ordering inventory";
 
@@ -24,7 +25,7 @@ public sealed class DemoUserTokens(Uri gateway, string password)
             ["grant_type"] = "password",
             ["client_id"] = "aspiremsa-cli",
             ["username"] = user,
-            ["password"] = password,
+            ["password"] = user == "admin" ? adminPassword : demoUserPassword,
             ["scope"] = AllApiScopes,
         }));
         var body = await response.Content.ReadAsStringAsync();

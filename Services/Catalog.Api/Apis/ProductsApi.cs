@@ -16,8 +16,6 @@ public static class ProductsApi
 {
     public const string RoutePrefix = "/api/catalog/products";
 
-    private static readonly Action<AuthorizationPolicyBuilder> AdminOnly = policy => policy.RequireRole(CatalogServiceExtensions.AdminRole);
-
     public static RouteGroupBuilder MapProductsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup(RoutePrefix).WithTags("Products");
@@ -26,11 +24,11 @@ public static class ProductsApi
         api.MapGet("/", ListProducts).WithName("ListProducts").ProducesValidationProblem();
         // Ids have no :guid route constraint: a malformed one answers 400 naming it, not a 404 that says nothing.
         api.MapGet("/{id}", GetProduct).WithName("GetProduct").ProducesProblem(StatusCodes.Status404NotFound);
-        // Browsing is public; changes need an admin's token, checked here again after the gateway (defense in depth).
-        api.MapPost("/", CreateProduct).RequireAuthorization(AdminOnly).WithName("CreateProduct").ProducesValidationProblem();
-        api.MapPut("/{id}", UpdateProduct).RequireAuthorization(AdminOnly).WithName("UpdateProduct")
+        // Browsing is public; changes need the gateway's catalog-admin policy, checked here again (defense in depth).
+        api.MapPost("/", CreateProduct).RequireAuthorization(ApiPolicies.CatalogAdmin).WithName("CreateProduct").ProducesValidationProblem();
+        api.MapPut("/{id}", UpdateProduct).RequireAuthorization(ApiPolicies.CatalogAdmin).WithName("UpdateProduct")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapDelete("/{id}", DeleteProduct).RequireAuthorization(AdminOnly).WithName("DeleteProduct")
+        api.MapDelete("/{id}", DeleteProduct).RequireAuthorization(ApiPolicies.CatalogAdmin).WithName("DeleteProduct")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         return api;

@@ -9,7 +9,7 @@ namespace AspireMsa.Catalog.Api.Apis;
 
 /// <summary>
 /// Operator endpoints of the read model, for admins only (checked at the gateway and here again); the AppHost also offers
-/// them as dashboard commands, which sign in as the demo admin.
+/// them as dashboard commands, which sign in as admin.
 /// </summary>
 public static class ReadModelAdminApi
 {
@@ -18,7 +18,7 @@ public static class ReadModelAdminApi
     public static RouteGroupBuilder MapReadModelAdminApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup(RoutePrefix).WithTags("Read model")
-            .RequireAuthorization(policy => policy.RequireRole(CatalogServiceExtensions.AdminRole));
+            .RequireAuthorization(ApiPolicies.CatalogAdmin);
 
         api.MapGet("/stats", GetReadModelStats).WithName("GetReadModelStats");
         api.MapPost("/rebuild", RebuildReadModel).WithName("RebuildReadModel").ProducesProblem(StatusCodes.Status503ServiceUnavailable);

@@ -1,3 +1,4 @@
+using AspireMsa.Identity.Api.SignIn;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -27,13 +28,16 @@ public static class AccountApi
         LoginPage.Form(antiforgery.GetAndStoreTokens(http), returnUrl);
 
     public static async Task<Results<RedirectHttpResult, ContentHttpResult>> Login(
-        [FromForm] LoginForm form, HttpContext http, IAntiforgery antiforgery, SignInManager<IdentityUser> signIn)
+        [FromForm] LoginForm form, HttpContext http, IAntiforgery antiforgery, SignInManager<IdentityUser> signIn, PasswordLogin passwords)
     {
-        var result = await signIn.PasswordSignInAsync(form.Username, form.Password, isPersistent: false, lockoutOnFailure: true);
-        if (!result.Succeeded)
+        var login = await passwords.CheckAsync(form.Username, form.Password, http.RequestAborted);
+        if (login.User is not { } user)
         {
-            return LoginPage.Form(antiforgery.GetAndStoreTokens(http), form.ReturnUrl, InvalidCredentials, StatusCodes.Status400BadRequest);
+            var error = login.RetryAfter is { } wait ? ConnectApi.TooManyAttempts(wait) : InvalidCredentials;
+            return LoginPage.Form(antiforgery.GetAndStoreTokens(http), form.ReturnUrl, error, StatusCodes.Status400BadRequest);
         }
+
+        await signIn.SignInAsync(user, isPersistent: false);
 
         // Only back into this site: an absolute or protocol-relative return URL would make the form an open redirect.
         return IsLocal(form.ReturnUrl) ? TypedResults.LocalRedirect(form.ReturnUrl!) : LoginPage.SignedIn(form.Username);

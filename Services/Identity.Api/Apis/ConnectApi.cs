@@ -38,14 +38,20 @@ public static class ConnectApi
     }
 
     public static async Task<Results<SignInHttpResult, ForbidHttpResult>> Exchange(
-        HttpContext http, SignInManager<IdentityUser> signIn, IOpenIddictApplicationManager applications, TokenPrincipalFactory principals, CancellationToken ct)
+        HttpContext http, [AsParameters] ExchangeServices services, CancellationToken ct)
     {
+        var (signIn, applications, principals, passwords) = services;
         var request = GetRequest(http);
 
         if (request.IsPasswordGrantType())
         {
-            var user = await signIn.UserManager.FindByNameAsync(request.Username!);
-            if (user is null || !(await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true)).Succeeded)
+            var login = await passwords.CheckAsync(request.Username!, request.Password!, ct);
+            if (login.RetryAfter is { } wait)
+            {
+                return Error(Errors.InvalidGrant, TooManyAttempts(wait));
+            }
+
+            if (login.User is not { } user)
             {
                 return Error(Errors.InvalidGrant, InvalidCredentials);
             }
@@ -148,6 +154,10 @@ public static class ConnectApi
             new AuthenticationProperties { RedirectUri = http.Request.PathBase + AccountApi.LoginPath },
             [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
+
+    /// <summary>Says how long to wait, so the owner of a throttled name knows the refusal is not about the password.</summary>
+    public static string TooManyAttempts(TimeSpan wait) =>
+        $"Too many sign-in attempts for this user name: try again in {Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)} s.";
 
     private static OpenIddictRequest GetRequest(HttpContext http) =>
         http.GetOpenIddictServerRequest()

@@ -1,4 +1,4 @@
 namespace AspireMsa.Identity.Api.Apis;
 
-/// <summary>The keys a rotation created; they sign and encrypt from the service's next start on.</summary>
-public sealed record KeyRotationResponse(string SigningKeyId, string EncryptionKeyId, DateTimeOffset CreatedAt);
+/// <summary>The keys a rotation created: published in JWKS at once, signing and encrypting from <see cref="NotBefore"/> on.</summary>
+public sealed record KeyRotationResponse(string SigningKeyId, string EncryptionKeyId, DateTimeOffset CreatedAt, DateTimeOffset NotBefore);

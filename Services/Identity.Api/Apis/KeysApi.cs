@@ -14,18 +14,22 @@ public static class KeysApi
         api.MapPost("/rotate", RotateKeys)
             .WithName("RotateKeys")
             .WithSummary("Creates a new signing key and a new encryption key.")
-            .WithDescription("The new keys take over when the service next starts (restart every replica). The keys they replace "
-                + "stay published in JWKS until every token they produced has expired, so no issued token stops validating.")
+            .WithDescription("The new signing key is published in JWKS at once and signs only from its notBefore, a lead time "
+                + "(Tokens:KeyPublishLeadTime) later, so every service has fetched it before it meets a token signed with it. "
+                + "Every replica picks the keys up without a restart. The keys they replace stay published until every token "
+                + "they produced has expired.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         return api;
     }
 
-    public static async Task<Ok<KeyRotationResponse>> RotateKeys(TokenKeyManager keys, CancellationToken ct)
+    public static async Task<Ok<KeyRotationResponse>> RotateKeys(TokenKeyManager keys, TokenKeyRefresher refresher, CancellationToken ct)
     {
         var created = await keys.RotateAsync(ct);
+        // Published by this replica now, by the others within their refresh interval (shorter than the lead time).
+        await refresher.RefreshAsync(ct);
         var signing = created.Single(k => k.Use == TokenKeyUse.Signing);
         var encryption = created.Single(k => k.Use == TokenKeyUse.Encryption);
-        return TypedResults.Ok(new KeyRotationResponse(signing.KeyId, encryption.KeyId, signing.CreatedAt));
+        return TypedResults.Ok(new KeyRotationResponse(signing.KeyId, encryption.KeyId, signing.CreatedAt, signing.NotBefore));
     }
 }

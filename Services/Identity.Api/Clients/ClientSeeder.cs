@@ -1,3 +1,4 @@
+using AspireMsa.Identity.Api.Users;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -6,12 +7,14 @@ namespace AspireMsa.Identity.Api.Clients;
 
 /// <summary>
 /// Registers the API scopes with their resources and the three clients, updating existing registrations so the database
-/// always matches the configuration (new redirect URIs, a new secret) after a start.
+/// always matches the configuration (new redirect URIs, a new secret) after a start. The password-grant client exists
+/// only with the demo users.
 /// </summary>
 public sealed partial class ClientSeeder(
     IOpenIddictApplicationManager applications,
     IOpenIddictScopeManager scopes,
     IOptions<ClientOptions> options,
+    IOptions<DemoUserOptions> demoUsers,
     ILogger<ClientSeeder> logger)
 {
     private static readonly string[] UserScopePermissions =
@@ -38,16 +41,21 @@ public sealed partial class ClientSeeder(
         }
 
         await UpsertAsync(WebClient(options.Value.Web), ct);
-        await UpsertAsync(CliClient(), ct);
+        if (demoUsers.Value.Enabled)
+        {
+            await UpsertAsync(CliClient(), ct);
+        }
+        else
+        {
+            // Deleting the client also deletes its authorizations and tokens: no refresh token of the demo era survives.
+            await DeleteIfPresentAsync(ClientIds.Cli, ct);
+        }
 
         if (string.IsNullOrWhiteSpace(options.Value.Services.Secret))
         {
             LogServicesClientSkipped(logger, ClientIds.Services);
-            if (await applications.FindByClientIdAsync(ClientIds.Services, ct) is { } stale)
-            {
-                // A client whose secret is no longer configured must not keep working with the old one.
-                await applications.DeleteAsync(stale, ct);
-            }
+            // A client whose secret is no longer configured must not keep working with the old one.
+            await DeleteIfPresentAsync(ClientIds.Services, ct);
         }
         else
         {
@@ -130,6 +138,14 @@ public sealed partial class ClientSeeder(
         else
         {
             await applications.UpdateAsync(existing, descriptor, ct);
+        }
+    }
+
+    private async Task DeleteIfPresentAsync(string clientId, CancellationToken ct)
+    {
+        if (await applications.FindByClientIdAsync(clientId, ct) is { } stale)
+        {
+            await applications.DeleteAsync(stale, ct);
         }
     }
 

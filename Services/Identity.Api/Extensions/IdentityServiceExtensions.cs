@@ -1,12 +1,16 @@
 using AspireMsa.Identity.Api.Clients;
 using AspireMsa.Identity.Api.Infrastructure;
+using AspireMsa.Identity.Api.KeyRing;
 using AspireMsa.Identity.Api.Keys;
+using AspireMsa.Identity.Api.SignIn;
 using AspireMsa.Identity.Api.Tokens;
 using AspireMsa.Identity.Api.Users;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace AspireMsa.Identity.Api.Extensions;
@@ -27,11 +31,21 @@ public static class IdentityServiceExtensions
         builder.AddGatewayForwardedHeaders();
 
         // Protects login cookies and the token keys: in the database, every replica shares one ring and restarts keep it.
-        // The ring itself is stored unencrypted (the start-up log warns so): access to identitydb is access to the keys.
+        // Each key is encrypted under a secret that is never stored there, so a database dump alone opens no token key.
+        builder.Services.AddSingleton(services =>
+            KeyEncryptionKey.Derive(services.GetRequiredService<IOptions<KeyEncryptionOptions>>().Value.KeyEncryptionKey!));
         builder.Services.AddDataProtection()
-            .SetApplicationName("AspireMsa.Identity")
+            .SetApplicationName(KeyEncryptionOptions.ApplicationName)
             .PersistKeysToDbContext<IdentityDbContext>();
+        builder.Services.AddOptions<KeyManagementOptions>()
+            .Configure<KeyEncryptionKey>((options, key) => options.XmlEncryptor = new AesGcmXmlEncryptor(key));
 
+        builder.Services.AddScoped<PlainKeyRingUpgrade>();
+        builder.Services.AddScoped<LoginThrottle>();
+        builder.Services.AddScoped<UnknownUserPasswordCheck>();
+        builder.Services.AddScoped<PasswordLogin>();
+        builder.Services.AddScoped<AccountProvisioner>();
+        builder.Services.AddScoped<AdminAccountSeeder>();
         builder.Services.AddScoped<DemoUserSeeder>();
         builder.Services.AddScoped<ClientSeeder>();
         builder.Services.AddAntiforgery();
@@ -45,13 +59,30 @@ public static class IdentityServiceExtensions
             .BindConfiguration(TokenServerOptions.SectionName)
             .ValidateDataAnnotations()
             .Validate(TokenServerOptions.HasValidIssuer, "Tokens:Issuer must be an absolute URL, e.g. the gateway's http://localhost:5080/.")
+            .Validate(TokenServerOptions.PublishesKeysBeforeUse, "Tokens:KeyPublishLeadTime must be longer than Tokens:KeyRefreshInterval, or a replica could sign with a key the others have not published.")
             .ValidateOnStart();
         builder.Services.AddOptions<ClientOptions>()
             .BindConfiguration(ClientOptions.SectionName)
             .Validate(ClientOptions.HasAbsoluteUris, "Clients:Web:RedirectUris and Clients:Web:PostLogoutRedirectUris must hold absolute URLs.")
             .ValidateOnStart();
+        // Demo users are on by default only in Development; configuration (the AppHost's DemoUsers__Enabled) decides otherwise.
         builder.Services.AddOptions<DemoUserOptions>()
+            .Configure(options => options.Enabled = builder.Environment.IsDevelopment())
             .BindConfiguration(DemoUserOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<KeyEncryptionOptions>()
+            .BindConfiguration(KeyEncryptionOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<LoginThrottleOptions>()
+            .BindConfiguration(LoginThrottleOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(LoginThrottleOptions.DelaysStayBelowTheLockout,
+                "Login:LockoutThreshold must lie above the highest score the delays allow (raise it, or MaxDelay, or shorten HalfLife), and MaxDelay must not be below BaseDelay.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<AdminAccountOptions>()
+            .BindConfiguration(AdminAccountOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
     }
@@ -63,6 +94,7 @@ public static class IdentityServiceExtensions
                 // Length over composition rules (NIST SP 800-63B); the AppHost's generated demo password has no symbols.
                 options.Password.RequiredLength = 12;
                 options.Password.RequireNonAlphanumeric = false;
+                // Locked only by PasswordLogin's backstop, never by Identity's failure counter, which does not decay.
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = true;
 

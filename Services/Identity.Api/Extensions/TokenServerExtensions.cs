@@ -54,10 +54,12 @@ public static class TokenServerExtensions
                 validation.UseAspNetCore();
             });
 
-        // Issuer, lifetimes and the database-backed keys, applied when OpenIddict first reads its options.
+        // Issuer, lifetimes and the database-backed keys, applied whenever OpenIddict (re)builds its options.
         builder.Services.AddSingleton<TokenKeyRing>();
         builder.Services.ConfigureOptions<OpenIddictServerOptionsSetup>();
         builder.Services.AddScoped<TokenKeyManager>();
+        builder.Services.AddSingleton<TokenKeyRefresher>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<TokenKeyRefresher>());
         builder.Services.AddScoped<TokenPrincipalFactory>();
 
         builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)

@@ -9,8 +9,9 @@ using Microsoft.IdentityModel.Tokens;
 namespace AspireMsa.Identity.Api.Keys;
 
 /// <summary>
-/// Keeps the token keys in the database so they survive restarts and are shared by every replica, and rotates them:
-/// a new key signs from the next start on while the keys it replaced stay published until their tokens have expired.
+/// Keeps the token keys in the database so they survive restarts and are shared by every replica, and rotates them.
+/// A new key is published at once but used only from its <see cref="TokenKey.NotBefore"/>, a lead time later, so every
+/// validator has fetched it before the first token it signs; the keys it replaces stay published until their tokens expire.
 /// </summary>
 public sealed partial class TokenKeyManager(
     IdentityDbContext db,
@@ -24,28 +25,39 @@ public sealed partial class TokenKeyManager(
 
     private readonly IDataProtector protector = dataProtection.CreateProtector(ProtectorPurpose);
 
-    /// <summary>Run at start-up: retires keys whose tokens have all expired, creates a key where none is current, activates the newest.</summary>
+    /// <summary>
+    /// Run at start-up and at every key refresh: creates a first key where none exists, publishes a successor a lead time
+    /// before the current key expires, marks the key in use as activated, and retires keys whose tokens have all expired.
+    /// </summary>
     public async Task EnsureCurrentKeysAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var settings = options.Value;
         var live = await LiveKeysNewestFirstAsync(ct);
 
         foreach (var use in Enum.GetValues<TokenKeyUse>())
         {
             var ofUse = live.Where(k => k.Use == use).ToList();
-            if (ofUse.Count == 0 || ofUse[0].ExpiresAt <= now)
+            var current = ofUse.FirstOrDefault(k => k.NotBefore <= now);
+            if (current is null)
             {
-                ofUse.Insert(0, Create(use, now));
+                // Nothing signs yet (a new database): no validator can hold a stale key set, so the first key is used at once.
+                current = Create(use, now);
+                ofUse.Insert(0, current);
+            }
+            else if (current.ExpiresAt - settings.KeyPublishLeadTime <= now && !ofUse.Any(k => k.NotBefore > now))
+            {
+                ofUse.Insert(0, Create(use, now + settings.KeyPublishLeadTime));
             }
 
-            ofUse[0].ActivatedAt ??= now;
+            current.ActivatedAt ??= now;
 
             // A key stopped producing tokens when the first newer key was activated; once the longest-lived of those
             // tokens has expired too, nobody needs it any more.
             DateTimeOffset? replacedAt = null;
-            foreach (var key in ofUse)
+            foreach (var key in ofUse.Where(k => k.NotBefore <= now))
             {
-                if (replacedAt is { } since && since + options.Value.ReplacedKeyRetention <= now)
+                if (replacedAt is { } since && since + settings.ReplacedKeyRetention <= now)
                 {
                     key.RetiredAt = now;
                     LogKeyRetired(logger, use, key.KeyId);
@@ -61,28 +73,53 @@ public sealed partial class TokenKeyManager(
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Creates a new key of each use; it takes over at the service's next start (every replica's, when there are several).</summary>
+    /// <summary>Creates a new key of each use: published at once, used from a lead time later by every replica.</summary>
     public async Task<IReadOnlyList<TokenKey>> RotateAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var created = Enum.GetValues<TokenKeyUse>().Select(use => Create(use, now)).ToList();
+        var notBefore = clock.GetUtcNow() + options.Value.KeyPublishLeadTime;
+        var created = Enum.GetValues<TokenKeyUse>().Select(use => Create(use, notBefore)).ToList();
         await db.SaveChangesAsync(ct);
         return created;
     }
 
-    /// <summary>The live keys of each use, newest first: OpenIddict signs and encrypts with the first and accepts them all.</summary>
-    public async Task LoadIntoAsync(TokenKeyRing ring, CancellationToken ct)
+    /// <summary>
+    /// The live keys of each use, the one in use first, then the published successor and the replaced ones: OpenIddict
+    /// signs and encrypts with the first and publishes and accepts them all.
+    /// </summary>
+    /// <returns>True when the ring changed.</returns>
+    public async Task<bool> LoadIntoAsync(TokenKeyRing ring, CancellationToken ct)
     {
+        var now = clock.GetUtcNow();
         var live = await LiveKeysNewestFirstAsync(ct);
-        ring.Load(
-            [.. live.Where(k => k.Use == TokenKeyUse.Signing).Select(ToSecurityKey)],
-            [.. live.Where(k => k.Use == TokenKeyUse.Encryption).Select(ToSecurityKey)]);
+        var nextActivation = live.Where(k => k.NotBefore > now).Select(k => (DateTimeOffset?)k.NotBefore).Min();
+        return ring.Load(InUseOrder(live, TokenKeyUse.Signing, now), InUseOrder(live, TokenKeyUse.Encryption, now), nextActivation);
+
+        IReadOnlyList<TokenKeyRing.Entry> InUseOrder(List<TokenKey> keys, TokenKeyUse use, DateTimeOffset at) =>
+        [
+            .. keys.Where(k => k.Use == use).OrderBy(k => k.NotBefore <= at ? 0 : 1).Select(k => new TokenKeyRing.Entry(k.KeyId, () => ToSecurityKey(k))),
+        ];
+    }
+
+    /// <summary>Every stored token key's private key, opened with the ring as it is now (see <c>PlainKeyRingUpgrade</c>).</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> OpenAllAsync(CancellationToken ct) =>
+        (await db.TokenKeys.ToListAsync(ct)).ToDictionary(k => k.Id, k => protector.Unprotect(k.Pem));
+
+    /// <summary>Protects the opened keys again with the default key of <paramref name="ring"/>.</summary>
+    public async Task ProtectAgainAsync(IReadOnlyDictionary<Guid, string> opened, IDataProtectionProvider ring, CancellationToken ct)
+    {
+        var freshProtector = ring.CreateProtector(ProtectorPurpose);
+        foreach (var key in await db.TokenKeys.ToListAsync(ct))
+        {
+            db.Entry(key).Property(k => k.Pem).CurrentValue = freshProtector.Protect(opened[key.Id]);
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     private Task<List<TokenKey>> LiveKeysNewestFirstAsync(CancellationToken ct) =>
         db.TokenKeys.Where(k => k.RetiredAt == null).OrderByDescending(k => k.NotBefore).ThenByDescending(k => k.CreatedAt).ToListAsync(ct);
 
-    private TokenKey Create(TokenKeyUse use, DateTimeOffset now)
+    private TokenKey Create(TokenKeyUse use, DateTimeOffset notBefore)
     {
         using var rsa = RSA.Create(RsaKeySizeInBits);
         var key = new TokenKey
@@ -91,12 +128,12 @@ public sealed partial class TokenKeyManager(
             Use = use,
             KeyId = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16)),
             Pem = protector.Protect(rsa.ExportPkcs8PrivateKeyPem()),
-            CreatedAt = now,
-            NotBefore = now,
-            ExpiresAt = now + options.Value.KeyLifetime,
+            CreatedAt = clock.GetUtcNow(),
+            NotBefore = notBefore,
+            ExpiresAt = notBefore + options.Value.KeyLifetime,
         };
         db.TokenKeys.Add(key);
-        LogKeyCreated(logger, use, key.KeyId);
+        LogKeyCreated(logger, use, key.KeyId, notBefore);
         return key;
     }
 
@@ -108,8 +145,8 @@ public sealed partial class TokenKeyManager(
         return new RsaSecurityKey(rsa) { KeyId = key.KeyId };
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Created {Use} key {KeyId}")]
-    private static partial void LogKeyCreated(ILogger logger, TokenKeyUse use, string keyId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created {Use} key {KeyId}, published now and used from {NotBefore}")]
+    private static partial void LogKeyCreated(ILogger logger, TokenKeyUse use, string keyId, DateTimeOffset notBefore);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retired {Use} key {KeyId}: every token it produced has expired")]
     private static partial void LogKeyRetired(ILogger logger, TokenKeyUse use, string keyId);

@@ -23,8 +23,22 @@ public sealed class TokenServerOptions
     [Range(typeof(TimeSpan), "1.00:00:00", "730.00:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public TimeSpan KeyLifetime { get; set; } = TimeSpan.FromDays(90);
 
+    /// <summary>
+    /// How long a new key is published in JWKS before it signs anything. Must exceed the time every validator takes to
+    /// see it: twice their <c>Identity:SigningKeyRefreshInterval</c> (1 minute by default) plus this service's
+    /// <see cref="KeyRefreshInterval"/>, so no service ever meets a token signed with a key it has not fetched.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:10", "7.00:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    public TimeSpan KeyPublishLeadTime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often every replica reloads the keys from the database: it learns of rotations and switches signer on time.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    public TimeSpan KeyRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How long a replaced key stays loaded: long enough for every token it signed or encrypted to expire.</summary>
     public TimeSpan ReplacedKeyRetention => AccessTokenLifetime > RefreshTokenLifetime ? AccessTokenLifetime : RefreshTokenLifetime;
+
+    public static bool PublishesKeysBeforeUse(TokenServerOptions options) => options.KeyPublishLeadTime > options.KeyRefreshInterval;
 
     public static bool HasValidIssuer(TokenServerOptions options) =>
         string.IsNullOrWhiteSpace(options.Issuer) || Uri.TryCreate(options.Issuer, UriKind.Absolute, out _);

@@ -6,9 +6,10 @@ public static class Roles
     public const string Customer = "customer";
     public const string Admin = "admin";
     public const string Analyst = "analyst";
+    public const string CategoryManager = "category-manager";
 
-    /// <summary>May pin a canary version with <c>X-Canary</c> at the gateway (only versions that take traffic).</summary>
+    /// <summary>May pin a canary version (<c>X-Canary</c>) at the gateway.</summary>
     public const string Tester = "tester";
 
-    public static readonly IReadOnlyList<string> All = [Customer, Admin, Analyst, Tester];
+    public static readonly IReadOnlyList<string> All = [Customer, Admin, Analyst, CategoryManager, Tester];
 }

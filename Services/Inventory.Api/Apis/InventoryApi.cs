@@ -15,13 +15,13 @@ public static class InventoryApi
 
     public static RouteGroupBuilder MapInventoryApi(this IEndpointRouteBuilder app)
     {
-        // Checked here again after the gateway (defense in depth): any inventory token reads, only an admin sets stock.
-        var api = app.MapGroup(RoutePrefix).WithTags("Inventory").RequireAuthorization();
+        // The gateway's policies, checked here again (defense in depth): any inventory token reads, only an admin sets stock.
+        var api = app.MapGroup(RoutePrefix).WithTags("Inventory").RequireAuthorization(ApiPolicies.InventoryReader);
 
         // No :guid route constraint: a malformed id answers 400 naming it, not a 404 that says nothing.
         api.MapGet("/{productId}", GetStockLevel).WithName("GetStockLevel").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPut("/{productId}", SetStockLevel)
-            .RequireAuthorization(policy => policy.RequireRole(InventoryServiceExtensions.AdminRole))
+            .RequireAuthorization(ApiPolicies.InventoryAdmin)
             .WithName("SetStockLevel")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);

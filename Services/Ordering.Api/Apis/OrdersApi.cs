@@ -21,7 +21,7 @@ public static class OrdersApi
     public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
         // Orders belong to a verified buyer: the token is checked here again after the gateway (defense in depth).
-        var api = app.MapGroup(RoutePrefix).WithTags("Orders").RequireAuthorization();
+        var api = app.MapGroup(RoutePrefix).WithTags("Orders").RequireAuthorization(ApiPolicies.Customer);
 
         api.MapGet("/", ListOrders).WithName("ListOrders").ProducesValidationProblem();
         // No :guid route constraint: a malformed id answers 400 naming it, not a 404 that says nothing.

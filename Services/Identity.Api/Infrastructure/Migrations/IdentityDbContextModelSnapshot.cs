@@ -67,6 +67,28 @@ namespace AspireMsa.Identity.Api.Infrastructure.Migrations
                     b.ToTable("token_keys", (string)null);
                 });
 
+            modelBuilder.Entity("AspireMsa.Identity.Api.SignIn.LoginThrottleEntry", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserName");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.ToTable("login_throttle", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
