@@ -57,13 +57,15 @@ var catalogV2 = AddCatalogVersion("catalog-v2", "v2");
 var ordering = builder.AddService<Projects.Ordering_Api>("ordering")
     .WithDependency(orderingDb)
     .WithDependency(rabbitmq)
-    .WithDeadLetterCommands("/api/orders/admin", operatorAccess);
+    .WithDeadLetterCommands("/api/orders/admin", operatorAccess)
+    .WithParkedOutboxCommands("/api/orders/admin", operatorAccess);
 
 var inventory = builder.AddService<Projects.Inventory_Api>("inventory")
     .WithDependency(inventoryDb)
     .WithDependency(rabbitmq)
     .WithReplicas(2)
-    .WithDeadLetterCommands("/api/inventory/admin", operatorAccess);
+    .WithDeadLetterCommands("/api/inventory/admin", operatorAccess)
+    .WithParkedOutboxCommands("/api/inventory/admin", operatorAccess);
 
 gateway.WithReference(identity).WaitFor(identity)
     .WithReference(catalogV1).WaitFor(catalogV1)
