@@ -1,3 +1,4 @@
+using AspireMsa.EventBus.Broker;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AspireMsa.EventBus.Inbox;
@@ -6,7 +7,7 @@ namespace AspireMsa.EventBus.Inbox;
 /// "Consumer alive": Degraded, never Unhealthy, while the consumer is down. The service still takes requests (they wait in
 /// the outbox or in the queue), so it must stay in the gateway's rotation while the loop sets the consumer up again.
 /// </summary>
-public sealed class ConsumerHealthCheck(ConsumerStatus status, Broker.BrokerTopology topology) : IHealthCheck
+public sealed class ConsumerHealthCheck(ConsumerStatus status, BrokerTopology topology) : IHealthCheck
 {
     public const string Name = "eventbus-consumer";
 
