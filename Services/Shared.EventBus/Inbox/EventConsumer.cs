@@ -39,9 +39,11 @@ public sealed partial class EventConsumer<TContext>(
         while (!stoppingToken.IsCancellationRequested)
         {
             var stopped = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-            var connection = services.GetRequiredService<IConnection>();
+            IConnection? connection = null;
             try
             {
+                // Resolved in the loop: the client's first connect throws while the broker is still away.
+                connection = services.GetRequiredService<IConnection>();
                 _channel = await StartConsumingAsync(connection, stopped, stoppingToken);
                 status.Consuming();
                 if (_channel is null)
@@ -154,8 +156,14 @@ public sealed partial class EventConsumer<TContext>(
     }
 
     /// <summary>Waits out the backoff, cut short when the client has just recovered a lost connection.</summary>
-    private static async Task WaitBeforeRestartAsync(IConnection connection, TimeSpan delay, CancellationToken stoppingToken)
+    private static async Task WaitBeforeRestartAsync(IConnection? connection, TimeSpan delay, CancellationToken stoppingToken)
     {
+        if (connection is null)
+        {
+            await Task.Delay(delay, stoppingToken);
+            return;
+        }
+
         var recovered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Task OnRecovered(object sender, AsyncEventArgs args)
         {
