@@ -20,6 +20,8 @@ public static class OrdersApi
     public const string IdempotencyKeyHeader = "Idempotency-Key";
     public const string CancelledByBuyerReason = "Cancelled by the customer";
 
+    private const int CancelAttempts = 3;
+
     public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
         // Orders belong to a verified buyer: the token is checked here again after the gateway (defense in depth).
@@ -157,27 +159,29 @@ public static class OrdersApi
     {
         var buyerId = BuyerIdentity.Of(user);
         (Order? Order, bool Cancelled) result;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            result = await db.ExecuteInTransactionAsync(async token =>
+            try
             {
-                var order = await db.Orders.AsSingleQuery().FirstOrDefaultAsync(o => o.Id == id && o.BuyerId == buyerId, token);
-                if (order is not { Status: OrderStatus.Pending })
+                result = await db.ExecuteInTransactionAsync(async token =>
                 {
-                    return (order, false);
-                }
+                    var order = await db.Orders.AsSingleQuery().FirstOrDefaultAsync(o => o.Id == id && o.BuyerId == buyerId, token);
+                    if (order is not { Status: OrderStatus.Pending })
+                    {
+                        return (order, false);
+                    }
 
-                var now = clock.GetUtcNow();
-                order.Cancel(CancelledByBuyerReason, now);
-                await outbox.EnqueueAsync(new OrderCancelled(order.Id, CancelledByBuyerReason) { OccurredAt = now }, order.Id, token);
-                return (order, true);
-            }, ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // A stock reply or the saga timeout decided the order between our read and our write.
-            db.ChangeTracker.Clear();
-            result = (await db.Orders.AsNoTracking().AsSingleQuery().FirstOrDefaultAsync(o => o.Id == id && o.BuyerId == buyerId, ct), false);
+                    var now = clock.GetUtcNow();
+                    order.Cancel(CancelledByBuyerReason, now);
+                    await outbox.EnqueueAsync(new OrderCancelled(order.Id, CancelledByBuyerReason) { OccurredAt = now }, order.Id, token);
+                    return (order, true);
+                }, ct);
+                break;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < CancelAttempts)
+            {
+                // A stock reply, the saga timeout or a price announcement changed the order since we read it: read it again.
+            }
         }
 
         if (result.Order is not { } order)
