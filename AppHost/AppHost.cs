@@ -65,19 +65,22 @@ var identity = builder.AddService<Projects.Identity_Api>("identity")
 
 // Two versions of the catalog side by side, from the same code, on the same database, read model and events; the gateway
 // splits traffic between them by weight (canary) and pins callers by header, user or cookie (A/B).
-var catalogV1 = AddCatalogVersion("catalog-v1", "v1").WithReadModelCommands(operatorAccess);
+var catalogV1 = AddCatalogVersion("catalog-v1", "v1").WithReadModelCommands(operatorAccess)
+    .WithParkedOutboxCommands("/api/catalog/admin", operatorAccess);
 var catalogV2 = AddCatalogVersion("catalog-v2", "v2");
 
 var ordering = builder.AddService<Projects.Ordering_Api>("ordering")
     .WithDependency(orderingDb)
     .WithDependency(rabbitmq)
-    .WithDeadLetterCommands("/api/orders/admin", operatorAccess);
+    .WithDeadLetterCommands("/api/orders/admin", operatorAccess)
+    .WithParkedOutboxCommands("/api/orders/admin", operatorAccess);
 
 var inventory = builder.AddService<Projects.Inventory_Api>("inventory")
     .WithDependency(inventoryDb)
     .WithDependency(rabbitmq)
     .WithReplicas(2)
-    .WithDeadLetterCommands("/api/inventory/admin", operatorAccess);
+    .WithDeadLetterCommands("/api/inventory/admin", operatorAccess)
+    .WithParkedOutboxCommands("/api/inventory/admin", operatorAccess);
 
 gateway.WithReference(identity).WaitFor(identity)
     .WithReference(catalogV1).WaitFor(catalogV1)

@@ -4,6 +4,8 @@ public static class MessagingCommandsExtensions
 {
     public const string ListDeadLettersCommand = "list-dead-letters";
     public const string ReplayDeadLettersCommand = "replay-dead-letters";
+    public const string ListParkedOutboxCommand = "list-parked-outbox";
+    public const string ReplayParkedOutboxCommand = "replay-parked-outbox";
 
     /// <summary>
     /// Dashboard commands on a service that consumes events: show the messages in its dead-letter queue (why each failed,
@@ -28,6 +30,32 @@ public static class MessagingCommandsExtensions
                     Description = "Sends every dead-lettered message back to this service's queue with a fresh attempt count.",
                     ConfirmationMessage = "Send every dead-lettered message back to the queue? Do it once the cause is fixed.",
                     IconName = "MailArrowUp",
+                    PrepareRequest = operatorAccess.AuthorizeAsync,
+                    ResultMode = HttpCommandResultMode.Json,
+                });
+
+    /// <summary>
+    /// Dashboard commands for the outbox rows the relay parked after too many failed publishes: list them (type, attempts,
+    /// payload), and hand them back to the relay with a fresh attempt count once the cause is fixed.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithParkedOutboxCommands(this IResourceBuilder<ProjectResource> service, string adminPrefix, OperatorAccess operatorAccess) =>
+        service
+            .WithHttpCommand($"{adminPrefix}/outbox/parked", "Parked outbox", endpointName: "http", commandName: ListParkedOutboxCommand,
+                commandOptions: new HttpCommandOptions
+                {
+                    Method = HttpMethod.Get,
+                    Description = "Events this service could not publish after the maximum number of attempts.",
+                    IconName = "MailPause",
+                    PrepareRequest = operatorAccess.AuthorizeAsync,
+                    ResultMode = HttpCommandResultMode.Json,
+                })
+            .WithHttpCommand($"{adminPrefix}/outbox/parked/replay", "Replay parked outbox", endpointName: "http", commandName: ReplayParkedOutboxCommand,
+                commandOptions: new HttpCommandOptions
+                {
+                    Method = HttpMethod.Post,
+                    Description = "Hands every parked outbox row back to the relay with a fresh attempt count.",
+                    ConfirmationMessage = "Publish every parked outbox row again? Do it once the cause is fixed.",
+                    IconName = "ArrowClockwise",
                     PrepareRequest = operatorAccess.AuthorizeAsync,
                     ResultMode = HttpCommandResultMode.Json,
                 });

@@ -1,5 +1,6 @@
 using AspireMsa.Catalog.Api.Apis;
 using AspireMsa.Catalog.Api.Extensions;
+using AspireMsa.EventBus.Outbox.Parked;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,5 +14,6 @@ app.MapOpenApi();
 app.MapProductsApi();
 app.MapReadModelAdminApi();
 app.MapFaultInjectionApi("/api/catalog/admin", CatalogServiceExtensions.AdminRole);
+app.MapParkedOutboxApi("/api/catalog/admin", CatalogServiceExtensions.AdminRole).RequireAuthorization(ApiPolicies.CatalogAdmin);
 
 app.Run();

@@ -1,4 +1,5 @@
 using AspireMsa.EventBus.DeadLetters;
+using AspireMsa.EventBus.Outbox.Parked;
 using AspireMsa.Inventory.Api.Apis;
 using AspireMsa.Inventory.Api.Extensions;
 
@@ -13,5 +14,6 @@ app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapInventoryApi();
 app.MapDeadLetterApi(InventoryApi.AdminRoutePrefix, InventoryServiceExtensions.AdminRole).RequireAuthorization(ApiPolicies.InventoryAdmin);
+app.MapParkedOutboxApi(InventoryApi.AdminRoutePrefix, InventoryServiceExtensions.AdminRole).RequireAuthorization(ApiPolicies.InventoryAdmin);
 
 app.Run();

@@ -1,4 +1,5 @@
 using AspireMsa.EventBus.DeadLetters;
+using AspireMsa.EventBus.Outbox.Parked;
 using AspireMsa.Ordering.Api.Apis;
 using AspireMsa.Ordering.Api.Extensions;
 
@@ -13,5 +14,6 @@ app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapOrdersApi();
 app.MapDeadLetterApi(OrdersApi.AdminRoutePrefix, OrderingServiceExtensions.AdminRole).RequireAuthorization(ApiPolicies.OrderingAdmin);
+app.MapParkedOutboxApi(OrdersApi.AdminRoutePrefix, OrderingServiceExtensions.AdminRole).RequireAuthorization(ApiPolicies.OrderingAdmin);
 
 app.Run();

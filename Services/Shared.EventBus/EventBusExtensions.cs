@@ -2,6 +2,8 @@ using AspireMsa.EventBus.Broker;
 using AspireMsa.EventBus.DeadLetters;
 using AspireMsa.EventBus.Inbox;
 using AspireMsa.EventBus.Outbox;
+using AspireMsa.EventBus.Outbox.Parked;
+using AspireMsa.EventBus.Retention;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +39,7 @@ public static class EventBusExtensions
             .PostConfigure(options => options.RetryDelays = options.RetryDelays.Length > 0 ? options.RetryDelays : [.. EventBusOptions.DefaultRetryDelays])
             .ValidateDataAnnotations()
             .Validate(EventBusOptions.HasValidRetryDelays, $"EventBus:RetryDelays takes at most {EventBusOptions.MaxRetryDelays} delays, each above zero and at most an hour.")
+            .Validate(EventBusOptions.HasValidRestartDelays, "EventBus:ConsumerRestartDelay must not exceed EventBus:ConsumerRestartMaxDelay.")
             .ValidateOnStart();
 
         // The connection factory is configured before options are resolvable, so the interval is read from configuration here.
@@ -65,8 +68,11 @@ public static class EventBusExtensions
 
         var registrations = new Dictionary<string, ConsumerRegistration>(StringComparer.Ordinal);
         services.AddSingleton<IReadOnlyDictionary<string, ConsumerRegistration>>(registrations);
-        services.AddSingleton(provider => new BrokerTopology(
-            serviceName, provider.GetRequiredService<IOptions<EventBusOptions>>().Value.RetryDelays, registrations.Keys));
+        services.AddSingleton(provider =>
+        {
+            var settings = provider.GetRequiredService<IOptions<EventBusOptions>>().Value;
+            return new BrokerTopology(serviceName, settings.RetryDelays, registrations.Keys, settings.DeliveryLimit);
+        });
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<EventBusTelemetry>();
         services.AddSingleton<BrokerPublisher>();
@@ -76,10 +82,14 @@ public static class EventBusExtensions
         services.ConfigureDbContext<TContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<OutboxCommitInterceptor>()));
         services.AddScoped<IOutbox, TransactionalOutbox<TContext>>();
         services.AddHostedService<OutboxRelay<TContext>>();
+        services.AddSingleton<IParkedOutbox, ParkedOutbox<TContext>>();
+        services.AddHostedService<EventBusRetention<TContext>>();
 
         services.AddSingleton<InboxProcessor<TContext>>();
         services.AddSingleton<DeliveryFailureHandler>();
+        services.AddSingleton<ConsumerStatus>();
         services.AddHostedService<EventConsumer<TContext>>();
+        services.AddHealthChecks().AddCheck<ConsumerHealthCheck>(ConsumerHealthCheck.Name);
 
         services.AddSingleton<DeadLetterQueue>();
         services.AddHostedService<DeadLetterDepthMonitor>();

@@ -51,8 +51,40 @@ public sealed class EventBusOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan DeadLetterDepthInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The broker's own cap on deliveries of one message in a service queue (<c>x-delivery-limit</c>): a backstop for a
+    /// message that crashes its consumer before the bus can count an attempt; past it the broker dead-letters to the DLQ.
+    /// </summary>
+    [Range(1, 1000)]
+    public int DeliveryLimit { get; set; } = 20;
+
+    /// <summary>Failed publishes of one outbox row before it is parked for an operator; an unreachable broker costs no attempt.</summary>
+    [Range(1, 10_000)]
+    public int OutboxMaxAttempts { get; set; } = 20;
+
+    /// <summary>The first wait before the consumer is set up again after the broker closed its channel or cancelled it; doubles up to <see cref="ConsumerRestartMaxDelay"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan ConsumerRestartDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:30:00")]
+    public TimeSpan ConsumerRestartMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Sent outbox rows, processed inbox rows and aggregate positions older than this are purged.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "3650.00:00:00")]
+    public TimeSpan RetentionAge { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often the purge runs.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Rows deleted per statement, so a large purge never holds long locks.</summary>
+    [Range(1, 100_000)]
+    public int RetentionBatchSize { get; set; } = 1000;
+
     public const int MaxRetryDelays = 10;
 
     internal static bool HasValidRetryDelays(EventBusOptions options) =>
         options.RetryDelays.Length <= MaxRetryDelays && options.RetryDelays.All(d => d > TimeSpan.Zero && d <= TimeSpan.FromHours(1));
+
+    internal static bool HasValidRestartDelays(EventBusOptions options) => options.ConsumerRestartDelay <= options.ConsumerRestartMaxDelay;
 }

@@ -17,6 +17,7 @@ public sealed class EventBusTelemetry
     private long _outboxBacklog;
     private long _oldestUnsentTicks;
     private long _deadLetters;
+    private long _parked;
 
     public EventBusTelemetry(IMeterFactory meterFactory, TimeProvider clock)
     {
@@ -27,8 +28,10 @@ public sealed class EventBusTelemetry
         Consumed = meter.CreateCounter<long>("aspiremsa.eventbus.consumed", "{message}", "Messages consumed and acknowledged, by outcome.");
         Retried = meter.CreateCounter<long>("aspiremsa.eventbus.retried", "{message}", "Failed messages sent to a retry queue.");
         DeadLettered = meter.CreateCounter<long>("aspiremsa.eventbus.dead_lettered", "{message}", "Messages moved to this service's dead-letter queue.");
-        meter.CreateObservableGauge("aspiremsa.eventbus.outbox.backlog", () => Volatile.Read(ref _outboxBacklog), "{message}", "Outbox rows not yet published.");
+        meter.CreateObservableGauge("aspiremsa.eventbus.outbox.backlog", () => Volatile.Read(ref _outboxBacklog), "{message}", "Outbox rows not yet published (parked rows not counted).");
         meter.CreateObservableGauge("aspiremsa.eventbus.outbox.lag", ObserveOutboxLag, "s", "Age of the oldest outbox row not yet published; 0 when every row is sent.");
+        ConsumerRestarts = meter.CreateCounter<long>("aspiremsa.eventbus.consumer.restarts", "{restart}", "Times the broker closed the consumer's channel or cancelled it and the consumer was set up again.");
+        meter.CreateObservableGauge("aspiremsa.eventbus.outbox.parked", () => Volatile.Read(ref _parked), "{message}", "Outbox rows parked after too many failed publishes, waiting for an operator's replay.");
         meter.CreateObservableGauge("aspiremsa.eventbus.dead_letters", () => Volatile.Read(ref _deadLetters), "{message}", "Messages waiting in this service's dead-letter queue.");
     }
 
@@ -40,10 +43,13 @@ public sealed class EventBusTelemetry
 
     public Counter<long> DeadLettered { get; }
 
+    public Counter<long> ConsumerRestarts { get; }
+
     /// <param name="oldestUnsentAt">When the oldest unsent row was written; the lag keeps growing from it until a relay reports again.</param>
-    public void ReportOutbox(long unsent, DateTimeOffset? oldestUnsentAt)
+    public void ReportOutbox(long unsent, DateTimeOffset? oldestUnsentAt, long parked)
     {
         Volatile.Write(ref _outboxBacklog, unsent);
+        Volatile.Write(ref _parked, parked);
         Volatile.Write(ref _oldestUnsentTicks, oldestUnsentAt?.UtcTicks ?? 0);
     }
 

@@ -27,9 +27,13 @@ public static class ModelBuilderExtensions
         outbox.Property(m => m.SentAt).HasColumnName("sent_at");
         outbox.Property(m => m.Attempts).HasColumnName("attempts");
         outbox.Property(m => m.LockedUntil).HasColumnName("locked_until");
+        outbox.Property(m => m.ParkedAt).HasColumnName("parked_at");
         // The relay's claim query reads only unsent rows, oldest first.
         outbox.HasIndex(m => new { m.CreatedAt, m.Sequence }).HasFilter("sent_at IS NULL").HasDatabaseName("ix_outbox_messages_unsent");
         outbox.HasIndex(m => new { m.AggregateId, m.Sequence }).IsUnique().HasDatabaseName("ux_outbox_messages_aggregate_sequence");
+        // Retention deletes sent rows by age; operators list parked ones.
+        outbox.HasIndex(m => m.SentAt).HasFilter("sent_at IS NOT NULL").HasDatabaseName("ix_outbox_messages_sent_at");
+        outbox.HasIndex(m => m.ParkedAt).HasFilter("parked_at IS NOT NULL").HasDatabaseName("ix_outbox_messages_parked_at");
 
         var sequences = modelBuilder.Entity<AggregateSequence>();
         sequences.ToTable("outbox_sequences");
@@ -45,6 +49,7 @@ public static class ModelBuilderExtensions
         inbox.Property(m => m.Source).HasColumnName("source").HasMaxLength(InboxMessage.SourceMaxLength);
         inbox.Property(m => m.ReceivedAt).HasColumnName("received_at");
         inbox.Property(m => m.Deliveries).HasColumnName("deliveries");
+        inbox.HasIndex(m => m.ReceivedAt).HasDatabaseName("ix_inbox_messages_received_at");
 
         var positions = modelBuilder.Entity<InboxAggregatePosition>();
         positions.ToTable("inbox_aggregate_positions");
@@ -52,6 +57,9 @@ public static class ModelBuilderExtensions
         positions.Property(p => p.Source).HasColumnName("source").HasMaxLength(InboxMessage.SourceMaxLength);
         positions.Property(p => p.AggregateId).HasColumnName("aggregate_id");
         positions.Property(p => p.LastSequence).HasColumnName("last_sequence");
+        // Rows written before this column existed count as written at the upgrade, so retention waits a full age for them.
+        positions.Property(p => p.UpdatedAt).HasColumnName("updated_at").HasDefaultValueSql("now()");
+        positions.HasIndex(p => p.UpdatedAt).HasDatabaseName("ix_inbox_aggregate_positions_updated_at");
 
         return modelBuilder;
     }

@@ -19,6 +19,9 @@ public sealed class SystemFixture : IAsyncLifetime
     /// <summary>The one proxy the gateway believes X-Forwarded-For from; tests connect from it on purpose (ForwardedClientAddressTests).</summary>
     public const string TrustedProxyAddress = "127.0.0.2";
 
+    /// <summary>Above the load tests' pending orders (one customer, up to 140 while the broker is away).</summary>
+    public const int MaxPendingOrdersPerBuyer = 500;
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
 
     private static readonly string[] Resources =
@@ -52,6 +55,9 @@ public sealed class SystemFixture : IAsyncLifetime
         gateway.WithEnvironment("RateLimiting__PerAnonymousClient__PermitLimit", "1000000");
         gateway.WithEnvironment("Gateway__ForwardedHeaders__KnownProxies__0", TrustedProxyAddress);
 
+        builder.CreateResourceBuilder<ProjectResource>("ordering")
+            .WithEnvironment("OrderLimits__MaxPendingOrdersPerBuyer", MaxPendingOrdersPerBuyer.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
         // All catalog traffic to v1 unless a test pins v2 or sets a weight: the canary tests run in their own collections.
         gateway.WithEnvironment("Canary__Releases__catalog__InitialCanaryWeight", "0");
 
@@ -73,7 +79,9 @@ public sealed class SystemFixture : IAsyncLifetime
         // than DCP waits for a stop: no endpoint, no exporter, and stop/start commands work promptly.
         foreach (var project in builder.Resources.OfType<ProjectResource>())
         {
-            builder.CreateResourceBuilder(project).WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", string.Empty);
+            builder.CreateResourceBuilder(project).WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", string.Empty)
+                // The retention tests back-date rows and wait for a purge round.
+                .WithEnvironment("EventBus__RetentionInterval", "00:00:01");
         }
 
         _app = await builder.BuildAsync(cts.Token);

@@ -15,6 +15,9 @@ public class EventBusOptionsTests
 
         Assert.Equal(4, options.RetryDelays.Length);
         Assert.Equal(TimeSpan.FromSeconds(15), options.OutboxLease);
+        Assert.Equal(20, options.DeliveryLimit);
+        Assert.Equal(20, options.OutboxMaxAttempts);
+        Assert.Equal(TimeSpan.FromDays(7), options.RetentionAge);
     }
 
     [Fact]
@@ -30,6 +33,11 @@ public class EventBusOptionsTests
     [InlineData("EventBus:PrefetchCount", "0")]
     [InlineData("EventBus:OutboxBatchSize", "5000")]
     [InlineData("EventBus:OutboxLease", "00:00:00.500")]
+    [InlineData("EventBus:DeliveryLimit", "0")]
+    [InlineData("EventBus:OutboxMaxAttempts", "0")]
+    [InlineData("EventBus:RetentionAge", "00:00:10")]
+    [InlineData("EventBus:RetentionBatchSize", "0")]
+    [InlineData("EventBus:ConsumerRestartDelay", "00:01:00")]
     public void AnOutOfRangeSetting_FailsAtStartUp(string key, string value)
     {
         Assert.Throws<OptionsValidationException>(() => Resolve(new() { [key] = value }));

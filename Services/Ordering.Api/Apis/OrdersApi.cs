@@ -8,6 +8,7 @@ using AspireMsa.Ordering.Api.Saga;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace AspireMsa.Ordering.Api.Apis;
@@ -17,6 +18,9 @@ public static class OrdersApi
     public const string RoutePrefix = "/api/orders";
     public const string AdminRoutePrefix = RoutePrefix + "/admin";
     public const string IdempotencyKeyHeader = "Idempotency-Key";
+    public const string CancelledByBuyerReason = "Cancelled by the customer";
+
+    private const int CancelAttempts = 3;
 
     public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
@@ -28,7 +32,12 @@ public static class OrdersApi
         api.MapGet("/{id}", GetOrder).WithName("GetOrder").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/", PlaceOrder)
             .WithName("PlaceOrder")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapPost("/{id:guid}/cancel", CancelOrder)
+            .WithName("CancelOrder")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         return api;
     }
@@ -70,6 +79,7 @@ public static class OrdersApi
     /// <summary>
     /// Answers 202: the order stays pending until stock is reserved for it. The order and its <c>OrderPlaced</c> event commit
     /// in one transaction. With an <c>Idempotency-Key</c>, a repeat of the request answers with the order the key placed.
+    /// A buyer with <see cref="OrderLimitsOptions.MaxPendingOrdersPerBuyer"/> pending orders gets 409 instead.
     /// </summary>
     public static async Task<Results<Accepted<OrderAcceptedResponse>, ValidationProblem, ProblemHttpResult>> PlaceOrder(
         PlaceOrderRequest request,
@@ -79,6 +89,7 @@ public static class OrdersApi
         IOutbox outbox,
         OrderingMetrics metrics,
         TimeProvider clock,
+        IOptions<OrderLimitsOptions> limits,
         CancellationToken ct)
     {
         var errors = LineErrors(request.Lines);
@@ -98,11 +109,19 @@ public static class OrdersApi
             return Repeated(earlier, request);
         }
 
-        Order order;
+        var maxPending = limits.Value.MaxPendingOrdersPerBuyer;
+        Order? order;
         try
         {
             order = await db.ExecuteInTransactionAsync(async token =>
             {
+                // One buyer's placements take turns, so concurrent requests cannot all pass the count below the limit.
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({buyerId}, 0))", token);
+                if (await db.Orders.CountAsync(o => o.BuyerId == buyerId && o.Status == OrderStatus.Pending, token) >= maxPending)
+                {
+                    return null;
+                }
+
                 var placed = Order.Place(buyerId, request.Lines.Select(l => new OrderLine(l.ProductId, l.Quantity)), clock.GetUtcNow(), idempotencyKey);
                 db.Orders.Add(placed);
                 var lines = placed.Lines.Select(l => new OrderPlacedLine(l.ProductId, l.Quantity)).ToList();
@@ -116,8 +135,73 @@ public static class OrdersApi
             return Repeated((await FindByIdempotencyKeyAsync(db, buyerId, idempotencyKey, ct))!, request);
         }
 
+        if (order is null)
+        {
+            return TypedResults.Problem(new ProblemDetails
+            {
+                Title = "Too many pending orders",
+                Detail = $"You already have {maxPending} pending orders, the most one customer may have at once. "
+                    + $"Place this order once some are confirmed or cancelled, or cancel one with POST {RoutePrefix}/{{id}}/cancel.",
+                Status = StatusCodes.Status409Conflict,
+            });
+        }
+
         metrics.Placed();
         return Accepted(order);
+    }
+
+    /// <summary>
+    /// Cancels the buyer's pending order and publishes <c>OrderCancelled</c> in the same transaction, so Inventory releases
+    /// whatever it reserved. A reply racing the cancel loses either way: a <c>StockReserved</c> that arrives later finds the
+    /// order cancelled and asks again for the release; one that committed first makes this answer 409 (the order is confirmed).
+    /// </summary>
+    public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> CancelOrder(
+        Guid id, ClaimsPrincipal user, OrderingDbContext db, IOutbox outbox, OrderingMetrics metrics, TimeProvider clock, CancellationToken ct)
+    {
+        var buyerId = BuyerIdentity.Of(user);
+        (Order? Order, bool Cancelled) result;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                result = await db.ExecuteInTransactionAsync(async token =>
+                {
+                    var order = await db.Orders.AsSingleQuery().FirstOrDefaultAsync(o => o.Id == id && o.BuyerId == buyerId, token);
+                    if (order is not { Status: OrderStatus.Pending })
+                    {
+                        return (order, false);
+                    }
+
+                    var now = clock.GetUtcNow();
+                    order.Cancel(CancelledByBuyerReason, now);
+                    await outbox.EnqueueAsync(new OrderCancelled(order.Id, CancelledByBuyerReason) { OccurredAt = now }, order.Id, token);
+                    return (order, true);
+                }, ct);
+                break;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < CancelAttempts)
+            {
+                // A stock reply, the saga timeout or a price announcement changed the order since we read it: read it again.
+            }
+        }
+
+        if (result.Order is not { } order)
+        {
+            return NotFoundProblem(id);
+        }
+
+        if (!result.Cancelled)
+        {
+            return TypedResults.Problem(new ProblemDetails
+            {
+                Title = "Order cannot be cancelled",
+                Detail = $"Order '{id}' is {order.Status}; only a pending order can be cancelled.",
+                Status = StatusCodes.Status409Conflict,
+            });
+        }
+
+        metrics.Cancelled("customer", order.History[^1].At - order.CreatedAt);
+        return TypedResults.Ok(OrderResponse.From(order));
     }
 
     /// <summary>The line rules data annotations cannot express: a line and a real product id on it, and each product on one line only.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using AspireMsa.Contracts;
 using AspireMsa.EventBus;
+using AspireMsa.Ordering.Api.Apis;
 using AspireMsa.Ordering.Api.Infrastructure;
 using AspireMsa.Ordering.Api.Messaging;
 using AspireMsa.Ordering.Api.Saga;
@@ -20,6 +21,10 @@ public static class OrderingServiceExtensions
         builder.AddNpgsqlDbContext<OrderingDbContext>(DatabaseName);
         builder.Services.AddMigration<OrderingDbContext>();
         builder.Services.AddValidation();
+        builder.Services.AddOptions<OrderLimitsOptions>()
+            .BindConfiguration(OrderLimitsOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddOpenApi();
         // Statuses travel as "Pending", not 0, so clients and the OpenAPI document read the same words as the database.
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

@@ -42,9 +42,9 @@ public sealed class InboxProcessor<TContext>(IServiceScopeFactory scopes, IReadO
             {
                 // Moves the aggregate's position forward only; the row lock orders competing consumers of one aggregate.
                 var advanced = await db.Database.ExecuteSqlAsync($"""
-                    INSERT INTO inbox_aggregate_positions AS p (source, aggregate_id, last_sequence)
-                    VALUES ({message.Source}, {aggregateId}, {sequence})
-                    ON CONFLICT (source, aggregate_id) DO UPDATE SET last_sequence = excluded.last_sequence
+                    INSERT INTO inbox_aggregate_positions AS p (source, aggregate_id, last_sequence, updated_at)
+                    VALUES ({message.Source}, {aggregateId}, {sequence}, now())
+                    ON CONFLICT (source, aggregate_id) DO UPDATE SET last_sequence = excluded.last_sequence, updated_at = excluded.updated_at
                     WHERE p.last_sequence < excluded.last_sequence
                     """, ct);
                 if (advanced == 0)

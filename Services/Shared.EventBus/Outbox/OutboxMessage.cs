@@ -2,7 +2,8 @@ namespace AspireMsa.EventBus.Outbox;
 
 /// <summary>
 /// One row of <c>outbox_messages</c>: an event written in the same transaction as the state change it announces.
-/// <see cref="SentAt"/> stays empty until the broker confirmed it; <see cref="LockedUntil"/> hides it from other relays meanwhile.
+/// <see cref="SentAt"/> stays empty until the broker confirmed it; <see cref="LockedUntil"/> hides it from other relays meanwhile;
+/// <see cref="ParkedAt"/> takes it out of the relay's rounds after too many failed publishes, until an operator replays it.
 /// </summary>
 public sealed class OutboxMessage(
     Guid id, string type, string payload, Guid aggregateId, long sequence, string? traceParent, DateTimeOffset createdAt)
@@ -32,4 +33,6 @@ public sealed class OutboxMessage(
     public int Attempts { get; private set; }
 
     public DateTimeOffset? LockedUntil { get; private set; }
+
+    public DateTimeOffset? ParkedAt { get; private set; }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using AspireMsa.EventBus.Broker;
+using AspireMsa.EventBus.Outbox.Parked;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,6 +14,8 @@ namespace AspireMsa.EventBus.Outbox;
 /// <summary>
 /// Moves committed outbox rows to the broker. Every replica runs one: rows are claimed with <c>FOR UPDATE SKIP LOCKED</c>
 /// and a lease, so replicas share the work, and rows of a relay that died mid-batch are claimed again when the lease ends.
+/// A row the broker refused <see cref="EventBusOptions.OutboxMaxAttempts"/> times is parked: left out of the rounds and
+/// logged at Error, until an operator replays it (<see cref="ParkedOutbox{TContext}"/>).
 /// </summary>
 public sealed partial class OutboxRelay<TContext>(
     IServiceScopeFactory scopes,
@@ -59,7 +62,7 @@ public sealed partial class OutboxRelay<TContext>(
             UPDATE outbox_messages SET locked_until = now() + {settings.OutboxLease}, attempts = attempts + 1
             WHERE id IN (
                 SELECT id FROM outbox_messages
-                WHERE sent_at IS NULL AND (locked_until IS NULL OR locked_until < now())
+                WHERE sent_at IS NULL AND parked_at IS NULL AND (locked_until IS NULL OR locked_until < now())
                 ORDER BY created_at, sequence
                 LIMIT {settings.OutboxBatchSize}
                 FOR UPDATE SKIP LOCKED)
@@ -83,6 +86,7 @@ public sealed partial class OutboxRelay<TContext>(
         }
 
         bool[] confirmed;
+        var brokerReachable = true;
         try
         {
             confirmed = await publisher.PublishAsync(messages, cancellationToken);
@@ -92,6 +96,7 @@ public sealed partial class OutboxRelay<TContext>(
             // No channel (broker down): the whole batch waits for the retry delay rather than the full lease.
             LogPublishFailed(logger, rows.Count, $"{ex.GetType().Name}: {ex.Message}");
             confirmed = new bool[rows.Count];
+            brokerReachable = false;
         }
 
         for (var i = 0; i < rows.Count; i++)
@@ -106,20 +111,44 @@ public sealed partial class OutboxRelay<TContext>(
         // Not cancelled by shutdown: a published row left unmarked would be published again.
         await db.Database.ExecuteSqlAsync(
             $"UPDATE outbox_messages SET sent_at = now(), locked_until = NULL WHERE id = ANY({sent})", CancellationToken.None);
+        if (brokerReachable)
+        {
+            await ParkExhaustedAsync(db, rows, failed, settings.OutboxMaxAttempts);
+        }
+
+        // An unreachable broker says nothing about the message: its claim gives the attempt back, so an outage parks nothing.
+        var refund = brokerReachable ? 0 : 1;
         await db.Database.ExecuteSqlAsync(
-            $"UPDATE outbox_messages SET locked_until = now() + {settings.OutboxRetryDelay} WHERE id = ANY({failed})", CancellationToken.None);
+            $"UPDATE outbox_messages SET locked_until = now() + {settings.OutboxRetryDelay}, attempts = attempts - {refund} WHERE id = ANY({failed}) AND parked_at IS NULL",
+            CancellationToken.None);
 
         telemetry.Published.Add(sent.Length);
         return (rows.Count, failed.Length);
     }
 
+    private async Task ParkExhaustedAsync(TContext db, List<OutboxMessage> rows, Guid[] failed, int maxAttempts)
+    {
+        var parked = await db.Database.SqlQuery<Guid>($"""
+            UPDATE outbox_messages SET parked_at = now(), locked_until = NULL
+            WHERE id = ANY({failed}) AND attempts >= {maxAttempts}
+            RETURNING id AS "Value"
+            """).ToListAsync(CancellationToken.None);
+        foreach (var row in rows.Where(r => parked.Contains(r.Id)))
+        {
+            LogParked(logger, row.Id, row.Type, row.AggregateId, row.Attempts);
+        }
+    }
+
     private async Task ReportUnsentAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var unsent = scope.ServiceProvider.GetRequiredService<TContext>().Set<OutboxMessage>().Where(m => m.SentAt == null);
+        var outbox = scope.ServiceProvider.GetRequiredService<TContext>().Set<OutboxMessage>();
+        // Parked rows wait for an operator, not for the relay: they have their own gauge and alert, not the lag's.
+        var unsent = outbox.Where(m => m.SentAt == null && m.ParkedAt == null);
         telemetry.ReportOutbox(
             await unsent.LongCountAsync(cancellationToken),
-            await unsent.MinAsync(m => (DateTimeOffset?)m.CreatedAt, cancellationToken));
+            await unsent.MinAsync(m => (DateTimeOffset?)m.CreatedAt, cancellationToken),
+            await outbox.LongCountAsync(m => m.SentAt == null && m.ParkedAt != null, cancellationToken));
     }
 
     private OutgoingMessage ToMessage(OutboxMessage row, Activity? span)
@@ -144,6 +173,9 @@ public sealed partial class OutboxRelay<TContext>(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The outbox relay failed; it tries again at the next poll")]
     private static partial void LogRelayFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Parked outbox message {MessageId} ({Type}, aggregate {AggregateId}) after {Attempts} failed publishes; replay it with POST …/admin/outbox/parked/replay once the cause is fixed")]
+    private static partial void LogParked(ILogger logger, Guid messageId, string type, Guid aggregateId, int attempts);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing {Count} outbox messages failed, retried after the retry delay: {Reason}")]
     private static partial void LogPublishFailed(ILogger logger, int count, string reason);

@@ -103,7 +103,16 @@ namespace AspireMsa.Catalog.Api.Infrastructure.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("last_sequence");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
                     b.HasKey("Source", "AggregateId");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_inbox_aggregate_positions_updated_at");
 
                     b.ToTable("inbox_aggregate_positions", (string)null);
                 });
@@ -135,6 +144,9 @@ namespace AspireMsa.Catalog.Api.Infrastructure.Migrations
                         .HasColumnName("type");
 
                     b.HasKey("MessageId");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_inbox_messages_received_at");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
@@ -176,6 +188,10 @@ namespace AspireMsa.Catalog.Api.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("locked_until");
 
+                    b.Property<DateTimeOffset?>("ParkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("parked_at");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -201,6 +217,14 @@ namespace AspireMsa.Catalog.Api.Infrastructure.Migrations
                         .HasColumnName("type");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ParkedAt")
+                        .HasDatabaseName("ix_outbox_messages_parked_at")
+                        .HasFilter("parked_at IS NOT NULL");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("ix_outbox_messages_sent_at")
+                        .HasFilter("sent_at IS NOT NULL");
 
                     b.HasIndex("AggregateId", "Sequence")
                         .IsUnique()

@@ -1,0 +1,3 @@
+namespace AspireMsa.EventBus.Outbox.Parked;
+
+public sealed record ParkedOutboxReplayResponse(int Replayed);
