@@ -98,7 +98,8 @@ public static class BadInputs
             {
                 // Kestrel refuses a NUL in the path with a bare 400 before any middleware runs: nothing can give it a body.
                 yield return Case(others.Replace($"{{{parameter.Name}}}", value, StringComparison.Ordinal), $"path {parameter.Name}={Cut(value)}", mustReject)
-                    with { ExpectsProblem = value != "%00" };
+                    with
+                { ExpectsProblem = value != "%00" };
             }
         }
 
@@ -129,7 +130,8 @@ public static class BadInputs
         if (!safe)
         {
             yield return Case(validPath, "oversized body", mustReject: true, Encoding.UTF8.GetBytes($"{{\"a\":\"{new string('a', OversizedBodyBytes)}\"}}"), Json)
-                with { ExpectContinue = true };
+                with
+            { ExpectContinue = true };
         }
         else if (pathParameters.Count == 0 && queryParameters.Count == 0)
         {

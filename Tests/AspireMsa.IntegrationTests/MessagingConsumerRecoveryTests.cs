@@ -72,10 +72,10 @@ public class MessagingConsumerRecoveryTests(SystemFixture system, ITestOutputHel
         Assert.Equal("Confirmed", (await saga.WaitForTerminalAsync(orderId)).Status);
     }
 
-    /// <summary>The service's health carries the consumer's own check ("consumer alive").</summary>
+    /// <summary>The service's detailed health, on its management endpoint, carries the consumer's own check ("consumer alive").</summary>
     private async Task AssertConsumerHealthyAsync(string service)
     {
-        using var client = system.App.CreateHttpClient(service, "http");
+        using var client = system.App.CreateHttpClient(service, "management");
         JsonElement check = default;
         var healthy = await Polling.UntilAsync(async () =>
         {

@@ -71,6 +71,8 @@ public sealed class BenchSystem : IAsyncDisposable
         var gateway = builder.CreateResourceBuilder<ProjectResource>("gateway");
         gateway.WithEnvironment("RateLimiting__PerUser__PermitLimit", "1000000000");
         gateway.WithEnvironment("RateLimiting__PerAnonymousClient__PermitLimit", "1000000000");
+        // The saturated saga run keeps thousands of one customer's orders pending at once; the per-buyer cap is for abuse.
+        builder.CreateResourceBuilder<ProjectResource>("ordering").WithEnvironment("OrderLimits__MaxPendingOrdersPerBuyer", "1000000");
 
         foreach (var project in builder.Resources.OfType<ProjectResource>())
         {
