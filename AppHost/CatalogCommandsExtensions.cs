@@ -14,22 +14,14 @@ public static class CatalogCommandsExtensions
     public static IResourceBuilder<ProjectResource> WithReadModelCommands(this IResourceBuilder<ProjectResource> catalog, OperatorAccess operatorAccess) =>
         catalog
             .WithHttpCommand($"{ReadModelAdminPath}/rebuild", "Rebuild read model", endpointName: "http", commandName: RebuildReadModelCommand,
-                commandOptions: new HttpCommandOptions
-                {
-                    Method = HttpMethod.Post,
-                    Description = "Rewrites every product and index in Redis from PostgreSQL; newer data already in Redis is kept.",
-                    ConfirmationMessage = "Rebuild the catalog read model in Redis from PostgreSQL?",
-                    IconName = "ArrowSync",
-                    PrepareRequest = operatorAccess.AuthorizeAsync,
-                    ResultMode = HttpCommandResultMode.Json,
-                })
+                commandOptions: operatorAccess.AdminCommand(
+                    HttpMethod.Post,
+                    "Rewrites every product and index in Redis from PostgreSQL; newer data already in Redis is kept.",
+                    iconName: "ArrowSync",
+                    confirmationMessage: "Rebuild the catalog read model in Redis from PostgreSQL?"))
             .WithHttpCommand($"{ReadModelAdminPath}/stats", "Read model stats", endpointName: "http", commandName: ReadModelStatsCommand,
-                commandOptions: new HttpCommandOptions
-                {
-                    Method = HttpMethod.Get,
-                    Description = "Hits, misses, database loads, fallbacks and pending outbox rows of the Redis read model.",
-                    IconName = "DataBarVertical",
-                    PrepareRequest = operatorAccess.AuthorizeAsync,
-                    ResultMode = HttpCommandResultMode.Json,
-                });
+                commandOptions: operatorAccess.AdminCommand(
+                    HttpMethod.Get,
+                    "Hits, misses, database loads, fallbacks and pending outbox rows of the Redis read model.",
+                    iconName: "DataBarVertical"));
 }

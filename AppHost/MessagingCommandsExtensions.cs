@@ -15,24 +15,16 @@ public static class MessagingCommandsExtensions
     public static IResourceBuilder<ProjectResource> WithDeadLetterCommands(this IResourceBuilder<ProjectResource> service, string adminPrefix, OperatorAccess operatorAccess) =>
         service
             .WithHttpCommand($"{adminPrefix}/dead-letters", "Dead letters", endpointName: "http", commandName: ListDeadLettersCommand,
-                commandOptions: new HttpCommandOptions
-                {
-                    Method = HttpMethod.Get,
-                    Description = "The messages this service gave up on, with the reason and the number of attempts.",
-                    IconName = "MailWarning",
-                    PrepareRequest = operatorAccess.AuthorizeAsync,
-                    ResultMode = HttpCommandResultMode.Json,
-                })
+                commandOptions: operatorAccess.AdminCommand(
+                    HttpMethod.Get,
+                    "The messages this service gave up on, with the reason and the number of attempts.",
+                    iconName: "MailWarning"))
             .WithHttpCommand($"{adminPrefix}/dead-letters/replay", "Replay dead letters", endpointName: "http", commandName: ReplayDeadLettersCommand,
-                commandOptions: new HttpCommandOptions
-                {
-                    Method = HttpMethod.Post,
-                    Description = "Sends every dead-lettered message back to this service's queue with a fresh attempt count.",
-                    ConfirmationMessage = "Send every dead-lettered message back to the queue? Do it once the cause is fixed.",
-                    IconName = "MailArrowUp",
-                    PrepareRequest = operatorAccess.AuthorizeAsync,
-                    ResultMode = HttpCommandResultMode.Json,
-                });
+                commandOptions: operatorAccess.AdminCommand(
+                    HttpMethod.Post,
+                    "Sends every dead-lettered message back to this service's queue with a fresh attempt count.",
+                    iconName: "MailArrowUp",
+                    confirmationMessage: "Send every dead-lettered message back to the queue? Do it once the cause is fixed."));
 
     /// <summary>
     /// Dashboard commands for the outbox rows the relay parked after too many failed publishes: list them (type, attempts,
@@ -41,22 +33,14 @@ public static class MessagingCommandsExtensions
     public static IResourceBuilder<ProjectResource> WithParkedOutboxCommands(this IResourceBuilder<ProjectResource> service, string adminPrefix, OperatorAccess operatorAccess) =>
         service
             .WithHttpCommand($"{adminPrefix}/outbox/parked", "Parked outbox", endpointName: "http", commandName: ListParkedOutboxCommand,
-                commandOptions: new HttpCommandOptions
-                {
-                    Method = HttpMethod.Get,
-                    Description = "Events this service could not publish after the maximum number of attempts.",
-                    IconName = "MailPause",
-                    PrepareRequest = operatorAccess.AuthorizeAsync,
-                    ResultMode = HttpCommandResultMode.Json,
-                })
+                commandOptions: operatorAccess.AdminCommand(
+                    HttpMethod.Get,
+                    "Events this service could not publish after the maximum number of attempts.",
+                    iconName: "MailPause"))
             .WithHttpCommand($"{adminPrefix}/outbox/parked/replay", "Replay parked outbox", endpointName: "http", commandName: ReplayParkedOutboxCommand,
-                commandOptions: new HttpCommandOptions
-                {
-                    Method = HttpMethod.Post,
-                    Description = "Hands every parked outbox row back to the relay with a fresh attempt count.",
-                    ConfirmationMessage = "Publish every parked outbox row again? Do it once the cause is fixed.",
-                    IconName = "ArrowClockwise",
-                    PrepareRequest = operatorAccess.AuthorizeAsync,
-                    ResultMode = HttpCommandResultMode.Json,
-                });
+                commandOptions: operatorAccess.AdminCommand(
+                    HttpMethod.Post,
+                    "Hands every parked outbox row back to the relay with a fresh attempt count.",
+                    iconName: "ArrowClockwise",
+                    confirmationMessage: "Publish every parked outbox row again? Do it once the cause is fixed."));
 }

@@ -22,6 +22,17 @@ public sealed class OperatorAccess(EndpointReference gateway, IResourceBuilder<P
     private readonly SemaphoreSlim _gate = new(1, 1);
     private (string Token, DateTimeOffset RenewAt)? _current;
 
+    /// <summary>The options of a dashboard command that calls an admin endpoint as the operator and shows its JSON answer.</summary>
+    public HttpCommandOptions AdminCommand(HttpMethod method, string description, string iconName, string? confirmationMessage = null) => new()
+    {
+        Method = method,
+        Description = description,
+        IconName = iconName,
+        ConfirmationMessage = confirmationMessage,
+        PrepareRequest = AuthorizeAsync,
+        ResultMode = HttpCommandResultMode.Json,
+    };
+
     public async Task AuthorizeAsync(HttpCommandRequestContext context)
     {
         var token = await GetTokenAsync(context.HttpClient, context.CancellationToken);
