@@ -55,6 +55,9 @@ public sealed class SystemFixture : IAsyncLifetime
         gateway.WithEnvironment("RateLimiting__PerAnonymousClient__PermitLimit", "1000000");
         gateway.WithEnvironment("Gateway__ForwardedHeaders__KnownProxies__0", TrustedProxyAddress);
 
+        // The token-pruning test back-dates tokens and waits for a pruning round.
+        builder.CreateResourceBuilder<ProjectResource>("identity").WithEnvironment("TokenPruning__Interval", "00:00:01");
+
         builder.CreateResourceBuilder<ProjectResource>("ordering")
             .WithEnvironment("OrderLimits__MaxPendingOrdersPerBuyer", MaxPendingOrdersPerBuyer.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
