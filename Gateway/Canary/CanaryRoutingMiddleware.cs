@@ -48,10 +48,10 @@ public sealed class CanaryRoutingMiddleware(
         var mayFailOver = choice.ChosenByWeight && CanaryChoice.WeightOf(!choice.ToCanary, canaryWeight) > 0;
         var target = Cluster(choice.ToCanary ? release.CanaryCluster : release.StableCluster);
         // A version chosen by weight that has no healthy destination yields to the other one if that one takes traffic too.
-        if (mayFailOver && target.DestinationsState.AvailableDestinations.Count == 0)
+        if (mayFailOver && !ClusterHealth.HasHealthyDestination(target))
         {
             var other = Cluster(choice.ToCanary ? release.StableCluster : release.CanaryCluster);
-            target = other.DestinationsState.AvailableDestinations.Count > 0 ? other : target;
+            target = ClusterHealth.HasHealthyDestination(other) ? other : target;
         }
 
         if (!ReferenceEquals(target, proxy.Cluster))

@@ -77,7 +77,7 @@ public sealed partial class IdempotentRetryMiddleware(
         }
         else if (context.Features.Get<CanaryRequestFeature>() is { MayFailOver: true } canary
             && proxyState.TryGetCluster(canary.OtherCluster(proxy.Cluster.Config.ClusterId), out var otherVersion)
-            && otherVersion.DestinationsState.AvailableDestinations.Count > 0)
+            && ClusterHealth.HasHealthyDestination(otherVersion))
         {
             context.ReassignProxyRequest(otherVersion);
         }
