@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AspireMsa.IntegrationTests;
 
 /// <summary>The gateway isolates a failing or slow catalog version: timeouts, health checks, retries and failover.</summary>
-[Collection(CanaryCollection.Name)]
+[Collection(StopsAndFreezesCollection.Name)]
 public sealed class CanaryFailureIsolationTests(SystemFixture system) : IDisposable
 {
     private const string CatalogV2 = "catalog-v2";

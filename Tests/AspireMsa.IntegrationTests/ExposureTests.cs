@@ -40,7 +40,7 @@ public class ExposureTests(SystemFixture system)
 
         foreach (var name in ServerFolders)
         {
-            var folder = Path.Combine(SystemProcesses.RunDirectory, name);
+            var folder = Path.Combine(system.RunDirectory, name);
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder));
             var server = processes.FirstOrDefault(p => p.WorkingDirectory.StartsWith(folder, StringComparison.Ordinal) && LocalServers.Contains(p.Name));
             Assert.True(server is not null, $"No server runs in {folder}: {string.Join(", ", processes)}");
@@ -48,7 +48,7 @@ public class ExposureTests(SystemFixture system)
         }
 
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute,
-            File.GetUnixFileMode(Path.Combine(SystemProcesses.RunDirectory, "postgres", "data")));
+            File.GetUnixFileMode(Path.Combine(system.RunDirectory, "postgres", "data")));
     }
 
     [Theory]
@@ -58,7 +58,7 @@ public class ExposureTests(SystemFixture system)
     {
         await WaitForMonitoringAsync();
 
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(SystemProcesses.RunDirectory, server, file)));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(system.RunDirectory, server, file)));
     }
 
     [Fact]

@@ -55,12 +55,15 @@ public class MessagingConsumerRecoveryTests(SystemFixture system, ITestOutputHel
     private async Task WaitForConsumersAsync()
     {
         Dictionary<string, int> consumers = [];
+        var channels = 0;
         var back = await Polling.UntilAsync(async () =>
         {
             consumers = await RabbitMqCtl.ConsumersAsync(system.App);
-            return consumers.GetValueOrDefault("ordering") == 1 && consumers.GetValueOrDefault("inventory") == 2;
+            // Each on a channel of its own: a queue's count alone also shows a consumer whose channel is still being recovered.
+            channels = await RabbitMqCtl.ConsumingChannelsAsync(system.App);
+            return consumers.GetValueOrDefault("ordering") == 1 && consumers.GetValueOrDefault("inventory") == 2 && channels == consumers.Values.Sum();
         }, RecoveryDeadline);
-        Assert.True(back, $"Consumers after {RecoveryDeadline}: {string.Join(", ", consumers.Select(c => $"{c.Key}={c.Value}"))}");
+        Assert.True(back, $"Consumers after {RecoveryDeadline}: {string.Join(", ", consumers.Select(c => $"{c.Key}={c.Value}"))}, on {channels} consuming channels");
     }
 
     /// <summary>Needs both consumers: Inventory takes <c>OrderPlaced</c>, Ordering takes <c>StockReserved</c>.</summary>

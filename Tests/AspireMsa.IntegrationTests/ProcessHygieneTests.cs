@@ -15,7 +15,8 @@ public class ProcessHygieneTests
     public async Task KillingTheAppHostHard_LeavesNoBackingServiceProcessBehind()
     {
         using var appHost = AppHostProcess.Start("BackingServices:Mode=LocalProcesses");
-        var runDirectory = Path.Combine(Path.GetTempPath(), "aspiremsa", $"run-{appHost.Id.ToString(CultureInfo.InvariantCulture)}");
+        // The AppHost's run folder is run-PID-RANDOM: everything under it begins with this.
+        var runDirectory = Path.Combine(Path.GetTempPath(), "aspiremsa", $"run-{appHost.Id.ToString(CultureInfo.InvariantCulture)}-");
 
         var started = await PollAsync(() => ServerProcessNames.All(name => ServersOf(runDirectory).Any(p => p.Name == name)), TimeSpan.FromMinutes(3));
         Assert.True(started, $"Not every server started under {runDirectory}: {Describe(ServersOf(runDirectory))}");

@@ -53,6 +53,12 @@ public static class RabbitMqCtl
             .Where(columns => columns.Length == 2 && int.TryParse(columns[1], CultureInfo.InvariantCulture, out _))
             .ToDictionary(columns => columns[0], columns => int.Parse(columns[1], CultureInfo.InvariantCulture), StringComparer.Ordinal);
 
+    /// <summary>Channels with at least one consumer, from <c>list_channels consumer_count</c>.</summary>
+    public static async Task<int> ConsumingChannelsAsync(DistributedApplication app) =>
+        (await RunAsync(app, "-q", "list_channels", "consumer_count"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Count(line => int.TryParse(line, CultureInfo.InvariantCulture, out var count) && count > 0);
+
     private static async Task<int> BrokerPidAsync(DistributedApplication app)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

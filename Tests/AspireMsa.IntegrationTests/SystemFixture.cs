@@ -23,6 +23,7 @@ public sealed class SystemFixture : IAsyncLifetime
     public const int MaxPendingOrdersPerBuyer = 500;
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
+    private static readonly SemaphoreSlim StartGate = new(1);
 
     private static readonly string[] Resources =
         ["postgres", "identitydb", "catalogdb", "orderingdb", "inventorydb", "redis", "rabbitmq", "identity", "catalog-v1", "catalog-v2", "ordering", "inventory", "gateway"];
@@ -35,7 +36,27 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public HttpClient Gateway { get; private set; } = null!;
 
+    /// <summary>This system's folder of local-server data (each server works in its own subfolder), one per system.</summary>
+    public string RunDirectory =>
+        Path.GetDirectoryName(App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ExecutableResource>()
+            .Single(resource => resource.Name == "redis").WorkingDirectory)!;
+
     public async Task InitializeAsync()
+    {
+        // Systems run side by side but start one at a time: a start is CPU-bound (eight services compiling and migrating),
+        // and two or three together on a 2-core machine take longer than the same starts in turn.
+        await StartGate.WaitAsync();
+        try
+        {
+            await StartAsync();
+        }
+        finally
+        {
+            StartGate.Release();
+        }
+    }
+
+    private async Task StartAsync()
     {
         using var cts = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
@@ -47,7 +68,11 @@ public sealed class SystemFixture : IAsyncLifetime
             ],
             (options, _) => options.DisableDashboard = true,
             cts.Token);
-        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        // Resource logs are forwarded to the test's loggers as AppHost.Resources.* at Information (stdout) or Error
+        // (stderr); the AppHost's appsettings.json would forward them all, hundreds of thousands of lines a run.
+        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("AppHost.Resources", LogLevel.Warning)
+            .AddFilter("System.Net.Http", LogLevel.Warning));
 
         // Many tests share one client IP; only the token endpoint keeps its default limit, which a test checks.
         var gateway = builder.CreateResourceBuilder<ProjectResource>("gateway");

@@ -9,7 +9,8 @@ namespace AspireMsa.IntegrationTests;
 /// </summary>
 public sealed record SystemProcesses(IReadOnlyList<SystemProcess> All)
 {
-    public static string RunDirectory => Path.Combine(Path.GetTempPath(), "aspiremsa", $"run-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}");
+    /// <summary>What every run folder of the systems this test process starts begins with: run-PID-RANDOM, one per system.</summary>
+    private static string RunDirectoryPrefix => Path.Combine(Path.GetTempPath(), "aspiremsa", $"run-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}-");
 
     public static SystemProcesses Snapshot()
     {
@@ -52,7 +53,7 @@ public sealed record SystemProcesses(IReadOnlyList<SystemProcess> All)
                 .Split('\t', StringSplitOptions.RemoveEmptyEntries)[1];
             var cwd = new DirectoryInfo($"{procDir}/cwd").ResolveLinkTarget(returnFinalTarget: false)?.FullName ?? string.Empty;
             var environment = File.ReadAllText($"{procDir}/environ");
-            var namesRun = cwd.StartsWith(RunDirectory, StringComparison.Ordinal) || environment.Contains(RunDirectory, StringComparison.Ordinal);
+            var namesRun = cwd.StartsWith(RunDirectoryPrefix, StringComparison.Ordinal) || environment.Contains(RunDirectoryPrefix, StringComparison.Ordinal);
             return new SystemProcess(pid, parent, name, commandLine, int.Parse(uid, CultureInfo.InvariantCulture), cwd, namesRun);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException or IndexOutOfRangeException)

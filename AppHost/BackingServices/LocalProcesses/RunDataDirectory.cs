@@ -3,8 +3,9 @@ using System.Globalization;
 namespace AspireMsa.AppHost.BackingServices.LocalProcesses;
 
 /// <summary>
-/// Where the local servers keep their data. Per run by default (a folder named after the AppHost's process id, so a
-/// dev run and a test run never share one); a fixed folder from <c>BackingServices:DataDirectory</c> keeps data across runs.
+/// Where the local servers keep their data. Per run by default (a folder named after the AppHost's process id and a
+/// random part, so a dev run and a test run never share one, nor two systems a test process runs side by side); a fixed
+/// folder from <c>BackingServices:DataDirectory</c> keeps data across runs.
 /// </summary>
 public sealed class RunDataDirectory
 {
@@ -34,11 +35,8 @@ public sealed class RunDataDirectory
         Directory.CreateDirectory(root);
         RemoveRunsOfDeadProcesses(root);
 
-        var perRun = System.IO.Path.Combine(root, RunPrefix + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
-        if (Directory.Exists(perRun))
-        {
-            Directory.Delete(perRun, recursive: true);
-        }
+        var perRun = System.IO.Path.Combine(
+            root, string.Create(CultureInfo.InvariantCulture, $"{RunPrefix}{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}"));
 
         // Others may pass through (an unprivileged server reaches its own folder) but not list the run's folders.
         if (OperatingSystem.IsWindows())
@@ -106,8 +104,8 @@ public sealed class RunDataDirectory
     {
         foreach (var dir in Directory.GetDirectories(root, RunPrefix + "*"))
         {
-            var suffix = System.IO.Path.GetFileName(dir)[RunPrefix.Length..];
-            if (int.TryParse(suffix, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && !IsAlive(pid))
+            var owner = System.IO.Path.GetFileName(dir)[RunPrefix.Length..].Split('-')[0];
+            if (int.TryParse(owner, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && !IsAlive(pid))
             {
                 TryDelete(dir);
             }
