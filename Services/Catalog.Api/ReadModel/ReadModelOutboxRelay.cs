@@ -10,6 +10,14 @@ namespace AspireMsa.Catalog.Api.ReadModel;
 /// tombstone) to Redis, and backs off while Redis keeps refusing. Applying is idempotent and version-guarded, so a
 /// row applied twice (here and by its request, or by two catalog replicas) changes nothing the second time. Each round's
 /// outcome goes to <see cref="BackgroundServiceHealth"/>, so a relay that keeps failing shows as Degraded in <c>/health</c>.
+/// <para>
+/// Not the event bus's <c>OutboxRelay</c> with a Redis destination, on purpose: that relay delivers each row's message
+/// once, in sequence, and parks what the broker refuses; this one never sends a row's content. A row only says "this
+/// product changed": the relay reads the product's current state and writes it under a version guard, so rows are
+/// merged per product, order does not matter, a row is repeated rather than parked, and the request that wrote the
+/// row usually applied it already (hence the grace period). Sharing a claim-and-deliver loop would mean leases,
+/// sequence order and parking that this log has no use for.
+/// </para>
 /// </summary>
 public sealed partial class ReadModelOutboxRelay(
     IServiceScopeFactory scopes,
