@@ -63,6 +63,16 @@ public class ContainerAppTemplateTests
         Assert.All(probes.Values, probe => Assert.Equal(managementPort.ToString(System.Globalization.CultureInfo.InvariantCulture), probe["port"]!.GetValue<string>()));
     }
 
+    [Fact]
+    public void TheGatewaysProbes_AskForItsPublicHost_TheOnlyHostItAnswers()
+    {
+        var publicHost = new Uri(ContainerAppTemplate.Load("gateway").Environment["Gateway__PublicUrl"]!.Replace(" ", "", StringComparison.Ordinal)).Host;
+        var probeHosts = ContainerAppTemplate.Load("gateway").Probes
+            .Select(probe => probe["httpGet"]!["httpHeaders"]!.AsArray().Single(header => header!["name"]!.GetValue<string>() == "Host")!["value"]!.GetValue<string>());
+
+        Assert.All(probeHosts, host => Assert.Equal(publicHost, host.Replace(" ", "", StringComparison.Ordinal), ignoreCase: true));
+    }
+
     [Theory]
     [MemberData(nameof(Projects))]
     public void EveryService_ServesTheManagementPort_InsideTheEnvironmentOnly(string service)
