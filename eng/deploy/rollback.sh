@@ -27,7 +27,8 @@ require_resource_group
 # before it that provisioned and is not reported unhealthy (an inactive revision reports no health).
 rollback_app() {
   local app="$1" revisions current previous mode
-  revisions=$(revisions_newest_first "$app")
+  # Called under `||` in the --all loop, where errexit is off: each read stops this app on failure itself.
+  revisions=$(revisions_newest_first "$app") || return 1
   current=$(jq -r 'max_by(.properties.trafficWeight // 0) | .name' <<<"$revisions")
   previous=$(jq -r --arg current "$current" '
     (map(.name) | index($current)) as $at
@@ -42,12 +43,12 @@ rollback_app() {
 
   # Traffic can only be split in multiple-revision mode, and only to an active revision.
   mode=$(az_read containerapp show --name "$app" --resource-group "$resource_group" \
-    --query properties.configuration.activeRevisionsMode --output tsv)
+    --query properties.configuration.activeRevisionsMode --output tsv) || return 1
   if [ "${mode,,}" != "multiple" ]; then
-    az_change containerapp revision set-mode --name "$app" --resource-group "$resource_group" --mode multiple
+    az_change containerapp revision set-mode --name "$app" --resource-group "$resource_group" --mode multiple || return 1
   fi
   if [ "$(jq -r --arg r "$previous" '.[] | select(.name == $r) | .properties.active' <<<"$revisions")" != "true" ]; then
-    az_change containerapp revision activate --name "$app" --resource-group "$resource_group" --revision "$previous"
+    az_change containerapp revision activate --name "$app" --resource-group "$resource_group" --revision "$previous" || return 1
   fi
 
   # Every revision that has traffic now gets 0, so the weights add up to 100.
@@ -55,7 +56,7 @@ rollback_app() {
   for other in $(jq -r --arg p "$previous" '.[] | select(.name != $p and (.properties.trafficWeight // 0) > 0) | .name' <<<"$revisions"); do
     weights+=("$other=0")
   done
-  az_change containerapp ingress traffic set --name "$app" --resource-group "$resource_group" --revision-weight "${weights[@]}"
+  az_change containerapp ingress traffic set --name "$app" --resource-group "$resource_group" --revision-weight "${weights[@]}" || return 1
 
   verify_health "$app" "$previous"
 }
