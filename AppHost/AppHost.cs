@@ -26,9 +26,11 @@ var identityKeyEncryptionKey = builder.AddParameter(
     "identity-key-encryption-key", new GenerateParameterDefault { MinLength = 43, Special = false }, secret: true, persist: true);
 var demoUsersEnabled = builder.Configuration.GetValue<bool?>("DemoUsers:Enabled") ?? builder.Environment.IsDevelopment();
 
-// The single entry point, on a stable URL in run mode (Gateway:HttpPort, 5080 by default). Two stateless replicas
-// behind one address: the key ring and rate-limit counters live in Redis, so neither replica is a single point of failure.
-var gatewayPort = builder.Configuration.GetValue<int?>("Gateway:HttpPort") is > 0 and int port ? port : (int?)null;
+// The single entry point, on a stable URL in run mode (Gateway:HttpPort, 5080 by default); published, on the platform's
+// ingress (Azure Container Apps maps an external http endpoint to 80/443 only). Two stateless replicas behind one
+// address: the key ring and rate-limit counters live in Redis, so neither replica is a single point of failure.
+var gatewayPort = builder.ExecutionContext.IsRunMode && builder.Configuration.GetValue<int?>("Gateway:HttpPort") is > 0 and int port
+    ? port : (int?)null;
 var gateway = builder.AddProject<Projects.Gateway>("gateway", options => options.ExcludeLaunchProfile = true)
     .WithHttpEndpoint(port: gatewayPort, name: "http")
     .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)

@@ -9,6 +9,12 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
+# The deployment scripts (eng/deploy/*.sh) read az's JSON with jq; their tests run everywhere.
+if ! command -v jq >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
+  echo "Installing jq for eng/deploy/*.sh"
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jq; } >/dev/null
+fi
+
 container_runtime_answers() {
   local runtime
   for runtime in ${ASPIRE_CONTAINER_RUNTIME:-docker podman}; do
