@@ -16,13 +16,15 @@ param principalId string = ''
 param alertEmailAddress string = ''
 
 // The AppHost's parameters (Parameters section of the manifest). azd generates the secret ones once per environment
-// and keeps them in .azure/<env>/config.json; no value is ever written here.
+// and keeps them in .azure/<env>/config.json; no value is ever written here. The container app templates read them
+// (securedParameter), not this file: hence the disabled unused-parameter warnings.
 @metadata({azd: {
   type: 'generate'
   config: {length:24,noSpecial:true}
   }
 })
 @secure()
+#disable-next-line no-unused-params
 param admin_password string
 @metadata({azd: {
   type: 'generate'
@@ -30,6 +32,7 @@ param admin_password string
   }
 })
 @secure()
+#disable-next-line no-unused-params
 param demo_user_password string
 @metadata({azd: {
   type: 'generate'
@@ -37,6 +40,7 @@ param demo_user_password string
   }
 })
 @secure()
+#disable-next-line no-unused-params
 param identity_key_encryption_key string
 @metadata({azd: {
   type: 'generate'
@@ -44,6 +48,7 @@ param identity_key_encryption_key string
   }
 })
 @secure()
+#disable-next-line no-unused-params
 param postgres_password string
 @metadata({azd: {
   type: 'generate'
@@ -51,6 +56,7 @@ param postgres_password string
   }
 })
 @secure()
+#disable-next-line no-unused-params
 param rabbitmq_password string
 @metadata({azd: {
   type: 'generate'
@@ -58,6 +64,7 @@ param rabbitmq_password string
   }
 })
 @secure()
+#disable-next-line no-unused-params
 param redis_password string
 
 var tags = {

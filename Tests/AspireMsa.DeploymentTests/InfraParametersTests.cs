@@ -22,7 +22,7 @@ public partial class InfraParametersTests
     {
         var bicepName = parameter.Replace('-', '_');
 
-        Assert.Matches(new Regex($@"type: 'generate'[^@]*\}}\)\s*@secure\(\)\s*param {bicepName} string\n"), MainBicep);
+        Assert.Matches(new Regex($@"type: 'generate'[^@]*\}}\)\s*@secure\(\)\s*(#disable-next-line no-unused-params\s*)?param {bicepName} string\n"), MainBicep);
         Assert.Equal($"${{AZURE_{bicepName.ToUpperInvariant()}}}", MainParameters[bicepName]!["value"]!.GetValue<string>());
     }
 
