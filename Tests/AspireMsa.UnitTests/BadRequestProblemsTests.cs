@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AspireMsa.ServiceDefaults.FaultInjection;
 using AspireMsa.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;

@@ -5,6 +5,7 @@ using AspireMsa.EventBus;
 using AspireMsa.Ordering.Api.Infrastructure;
 using AspireMsa.Ordering.Api.Model;
 using AspireMsa.Ordering.Api.Saga;
+using AspireMsa.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

@@ -2,8 +2,9 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Hosting;
 
-namespace Microsoft.Extensions.Hosting;
+namespace AspireMsa.ServiceDefaults.Migrations;
 
 /// <summary>
 /// Runs in StartAsync, so the web server starts listening only after the schema exists. Replicas and versions of one
