@@ -107,8 +107,11 @@ public static class ServiceDefaultsExtensions
         builder.Services.TryAddSingleton<BackgroundServiceHealth>();
         builder.Services.AddOptions<ManagementOptions>().BindConfiguration(ManagementOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        // Every check runs every few seconds in the background too, and its result becomes a metric for alerting.
+        // Every check runs every few seconds in the background too; its result becomes a metric for alerting, and a change
+        // of status one log line in place of the health check service's Error on every failing run.
         builder.Services.AddSingleton<IHealthCheckPublisher, HealthCheckMetricsPublisher>();
+        builder.Services.AddSingleton<IHealthCheckPublisher, HealthTransitionLogger>();
+        builder.Logging.AddFilter(HealthTransitionLogger.HealthCheckServiceCategory, LogLevel.Critical);
         builder.Services.Configure<HealthCheckPublisherOptions>(options =>
         {
             options.Delay = TimeSpan.FromSeconds(2);

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Hosting;
@@ -33,6 +35,10 @@ internal sealed partial class DatabaseMigrationHostedService<TContext>(
             try
             {
                 await context.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock(hashtext({lockName}))", cancellationToken).ConfigureAwait(false);
+                // Npgsql's migrator reads the history table before it creates it and logs the expected "relation does not
+                // exist" as an Error (npgsql/efcore.pg#3407); the provider's own idempotent script creates it first.
+                var historyTable = context.GetService<IHistoryRepository>().GetCreateIfNotExistsScript();
+                await context.Database.ExecuteSqlRawAsync(historyTable, cancellationToken).ConfigureAwait(false);
                 await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
                 await seeder.Seed(context, scope.ServiceProvider, cancellationToken).ConfigureAwait(false);
             }

@@ -9,6 +9,33 @@ public static class ResourceLogs
     public static async Task<bool> ContainsAsync(DistributedApplication app, string resourceName, string text, TimeSpan timeout) =>
         await FindLineAsync(app, resourceName, text, timeout) is not null;
 
+    /// <summary>Every line the resource's replicas logged so far (and within <paramref name="window"/>, while it is read).</summary>
+    public static async Task<IReadOnlyList<string>> LinesAsync(DistributedApplication app, string resourceName, TimeSpan window)
+    {
+        using var cts = new CancellationTokenSource(window);
+        var loggers = app.Services.GetRequiredService<ResourceLoggerService>();
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var instances = await ResourceInstances.IdsAsync(app, resourceName, cts.Token);
+        var watches = instances.Select(async id =>
+        {
+            try
+            {
+                await foreach (var batch in loggers.WatchAsync(id).WithCancellation(cts.Token))
+                {
+                    foreach (var line in batch)
+                    {
+                        lines.Enqueue(line.Content);
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        });
+        await Task.WhenAll(watches);
+        return [.. lines];
+    }
+
     /// <summary>The first line any replica of the resource logs that contains <paramref name="text"/>, or null at the deadline.</summary>
     public static async Task<string?> FindLineAsync(DistributedApplication app, string resourceName, string text, TimeSpan timeout)
     {
