@@ -22,6 +22,7 @@ public static partial class BadRequestProblems
     public const string MissingParameterTitle = "A required parameter is missing";
     public const string MissingBodyTitle = "The request body is missing";
     public const string UnreadableFormTitle = "The form in the request body could not be read";
+    public const string NotJsonTitle = "The request body is not JSON";
 
     // An echoed value only has to be recognisable; a megabyte of it helps nobody.
     private const int MaxEchoedLength = 64;
@@ -58,7 +59,14 @@ public static partial class BadRequestProblems
                 body.Groups["name"].Value, "A JSON body is required.");
         }
 
-        // Any other binding failure (a wrong content type, an unreadable form) says what it is in its own message.
+        if (NotJsonContentType().Match(message) is { Success: true } notJson)
+        {
+            var contentType = Echo(notJson.Groups["type"].Value);
+            return Problem(exception.StatusCode, NotJsonTitle, $"This request needs a JSON body; the Content-Type '{contentType}' is not JSON.",
+                "Content-Type", $"'{contentType}' is not a JSON media type; send application/json.");
+        }
+
+        // Any other binding failure (a body over the size limit, an unreadable form) says what it is in its own message.
         return new HttpValidationProblemDetails
         {
             Status = exception.StatusCode,
@@ -203,6 +211,9 @@ public static partial class BadRequestProblems
 
     [GeneratedRegex("""^Implicit body inferred for parameter "(?<name>[^"]+)" but no body was provided""")]
     private static partial Regex ImplicitBodyNotProvided();
+
+    [GeneratedRegex("""^Expected a supported JSON media type but got "(?<type>.*)"\.$""", RegexOptions.Singleline)]
+    private static partial Regex NotJsonContentType();
 
     [GeneratedRegex("""^The JSON value could not be converted to (?<type>.+)\.$""", RegexOptions.Singleline)]
     private static partial Regex CouldNotConvert();

@@ -87,13 +87,23 @@ public class BadRequestProblemsTests
     }
 
     [Fact]
-    public void AnyOtherFailure_KeepsItsStatus_AndItsMessage()
+    public void ABodyThatIsNotJson_NamesTheContentType_AndWhatToSend()
     {
         var problem = BadRequestProblems.From(new BadHttpRequestException("""Expected a supported JSON media type but got "text/plain".""", 415));
 
         Assert.Equal(415, problem.Status);
-        Assert.Equal("Unsupported Media Type", problem.Title);
-        Assert.Equal("""Expected a supported JSON media type but got "text/plain".""", problem.Detail);
+        Assert.Equal(BadRequestProblems.NotJsonTitle, problem.Title);
+        Assert.Equal("'text/plain' is not a JSON media type; send application/json.", Assert.Single(problem.Errors["Content-Type"]));
+    }
+
+    [Fact]
+    public void AnyOtherFailure_KeepsItsStatus_AndItsMessage()
+    {
+        var problem = BadRequestProblems.From(new BadHttpRequestException("Request body too large. The max request body size is 1048576 bytes.", 413));
+
+        Assert.Equal(413, problem.Status);
+        Assert.Equal("Content Too Large", problem.Title);
+        Assert.Equal("Request body too large. The max request body size is 1048576 bytes.", problem.Detail);
     }
 
     [Fact]
