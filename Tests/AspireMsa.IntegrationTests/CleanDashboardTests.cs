@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace AspireMsa.IntegrationTests;
@@ -19,6 +20,9 @@ public partial class CleanDashboardTests(TelemetryFixture system, ITestOutputHel
 
     /// <summary>The exporters' batch delay (5 s by default) with a margin: spans that started in the window have arrived.</summary>
     private static readonly TimeSpan ExportDelay = TimeSpan.FromSeconds(8);
+
+    /// <summary>What <c>DatabaseMigrationHostedService</c> logs once a process migrated its database.</summary>
+    private const string MigratedLine = "Database of OrderingDbContext migrated and seeded";
 
     private static readonly string[] Projects = ["identity", "catalog-v1", "catalog-v2", "ordering", "inventory", "gateway"];
 
@@ -79,6 +83,26 @@ public partial class CleanDashboardTests(TelemetryFixture system, ITestOutputHel
         }
 
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+    }
+
+    [Fact]
+    public async Task ARestart_LogsNothingAtError()
+    {
+        var ordering = system.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == "ordering");
+        var result = await system.App.ResourceCommands.ExecuteCommandAsync(ordering, KnownResourceCommands.RestartCommand);
+        Assert.True(result.Success, result.Message);
+
+        // The second "migrated" line is the restarted process having run its migrations against the existing schema.
+        IReadOnlyList<string> lines = [];
+        Assert.True(await Polling.UntilAsync(async () =>
+        {
+            lines = await ResourceLogs.LinesAsync(system.App, "ordering", TimeSpan.FromSeconds(2));
+            return lines.Count(line => line.Contains(MigratedLine, StringComparison.Ordinal)) >= 2;
+        }, TimeSpan.FromMinutes(2)), "ordering did not start again.");
+        await system.App.ResourceNotifications.WaitForResourceHealthyAsync("ordering").WaitAsync(TimeSpan.FromMinutes(2));
+
+        lines = await ResourceLogs.LinesAsync(system.App, "ordering", TimeSpan.FromSeconds(3));
+        Assert.DoesNotContain(lines, IsError);
     }
 
     private static bool IsError(string line) => ErrorLevel().IsMatch(ColourCodes().Replace(line, string.Empty));

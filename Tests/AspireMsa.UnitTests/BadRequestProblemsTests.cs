@@ -102,7 +102,7 @@ public class BadRequestProblemsTests
         var problem = BadRequestProblems.From(new BadHttpRequestException("Request body too large. The max request body size is 1048576 bytes.", 413));
 
         Assert.Equal(413, problem.Status);
-        Assert.Equal("Content Too Large", problem.Title);
+        Assert.Equal("Payload Too Large", problem.Title);
         Assert.Equal("Request body too large. The max request body size is 1048576 bytes.", problem.Detail);
     }
 
