@@ -99,6 +99,24 @@ public static partial class BadRequestProblems
         }
     }
 
+    /// <summary>
+    /// Names the header when routing refused a body's content type (a 415 before any binding, from the endpoint's accepted
+    /// media types): the status code page alone would say only "Unsupported Media Type".
+    /// </summary>
+    public static void NameUnsupportedContentType(ProblemDetailsContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.ProblemDetails.Status != StatusCodes.Status415UnsupportedMediaType || context.ProblemDetails is HttpValidationProblemDetails)
+        {
+            return;
+        }
+
+        var contentType = Echo(context.HttpContext.Request.ContentType ?? "none");
+        var error = $"'{contentType}' is not a content type this endpoint accepts; its OpenAPI document lists those it does.";
+        context.ProblemDetails.Detail ??= error;
+        context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { ["Content-Type"] = [error] };
+    }
+
     /// <summary>The form reader's <see cref="InvalidDataException"/> (bad encoding, too many values) says what is wrong with the form.</summary>
     public static HttpValidationProblemDetails FromUnreadableForm(InvalidDataException exception)
     {
@@ -121,9 +139,14 @@ public static partial class BadRequestProblems
             title = WrongTypeTitle;
             // For a record's constructor parameter the serializer names the record, not the field's type; the reader's own
             // complaint ("Cannot get the value of a token type 'String' as a number.") names what the field expects.
-            reason = json.InnerException is { } inner and not JsonException
-                ? Reason(inner.Message)
-                : $"The value must be {FriendlyJsonType(conversion.Groups["type"].Value)}.";
+            reason = json.InnerException switch
+            {
+                // A number sent as a string that is none (the web defaults read numbers from strings) names its .NET type.
+                { } inner when OutOfBounds().Match(inner.Message) is { Success: true } bounds
+                    => $"The value must be {FriendlyJsonType($"System.{bounds.Groups["type"].Value}")}.",
+                { } inner and not JsonException => Reason(inner.Message),
+                _ => $"The value must be {FriendlyJsonType(conversion.Groups["type"].Value)}.",
+            };
         }
         else if (UnmappedMember().IsMatch(reason))
         {
@@ -211,6 +234,9 @@ public static partial class BadRequestProblems
 
     [GeneratedRegex("""^Implicit body inferred for parameter "(?<name>[^"]+)" but no body was provided""")]
     private static partial Regex ImplicitBodyNotProvided();
+
+    [GeneratedRegex("""out of bounds for an? (?<type>\w+)\.$""")]
+    private static partial Regex OutOfBounds();
 
     [GeneratedRegex("""^Expected a supported JSON media type but got "(?<type>.*)"\.$""", RegexOptions.Singleline)]
     private static partial Regex NotJsonContentType();

@@ -64,7 +64,7 @@ public class BadInputProblemDetailsTests(SystemFixture system)
 
         var problem = await Problems.AssertAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal("A value in the request body has the wrong type", problem.GetProperty("title").GetString());
-        Assert.Contains("number", problem.GetProperty("errors").GetProperty("$.lines[0].quantity")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal("The value must be a whole number within the range of Int32.", problem.GetProperty("errors").GetProperty("$.lines[0].quantity")[0].GetString());
     }
 
     [Fact]

@@ -41,6 +41,7 @@ public class BadRequestProblemsTests
     [Theory]
     [InlineData("""{"lines": [{"productId": "not-a-guid"}]}""", "$.lines[0].productId", "Guid")]
     [InlineData("""{"lines": [{"quantity": 1e400}]}""", "$.lines[0].quantity", "Int32")]
+    [InlineData("""{"lines": [{"quantity": "three"}]}""", "$.lines[0].quantity", "a whole number within the range of Int32")]
     [InlineData("""{"lines": {}}""", "$.lines", "an array")]
     [InlineData("""{"express": "yes"}""", "$.express", "boolean")]
     [InlineData("""[1, 2]""", "$", "an object")]
@@ -94,6 +95,19 @@ public class BadRequestProblemsTests
         Assert.Equal(415, problem.Status);
         Assert.Equal(BadRequestProblems.NotJsonTitle, problem.Title);
         Assert.Equal("'text/plain' is not a JSON media type; send application/json.", Assert.Single(problem.Errors["Content-Type"]));
+    }
+
+    [Fact]
+    public void AContentTypeRoutingRefused_IsNamed()
+    {
+        var http = new DefaultHttpContext();
+        http.Request.ContentType = "text/plain";
+        var context = new ProblemDetailsContext { HttpContext = http, ProblemDetails = new() { Status = 415 } };
+
+        BadRequestProblems.NameUnsupportedContentType(context);
+
+        var errors = Assert.IsType<Dictionary<string, string[]>>(context.ProblemDetails.Extensions["errors"]);
+        Assert.StartsWith("'text/plain' is not a content type this endpoint accepts", Assert.Single(errors["Content-Type"]), StringComparison.Ordinal);
     }
 
     [Fact]
