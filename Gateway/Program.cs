@@ -19,6 +19,7 @@ builder.AddAlerts();
 
 var app = builder.Build();
 
+app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.UseGatewayPipeline();
 app.MapBffApi();

@@ -1,5 +1,10 @@
+using AspireMsa.ServiceDefaults.Correlation;
+using AspireMsa.ServiceDefaults.FaultInjection;
 using AspireMsa.ServiceDefaults.Health;
 using AspireMsa.ServiceDefaults.Management;
+using AspireMsa.ServiceDefaults.Resilience;
+using AspireMsa.ServiceDefaults.Routing;
+using AspireMsa.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -18,17 +23,13 @@ namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// The one place for cross-cutting concerns: telemetry, health, discovery, resilience and problem details.
-/// Every service calls <see cref="AddServiceDefaults{TBuilder}"/> and <see cref="MapDefaultEndpoints"/> and repeats none of it.
+/// Every process calls <see cref="AddServiceDefaults{TBuilder}"/>, <see cref="UseServiceDefaults"/> and
+/// <see cref="MapDefaultEndpoints"/> and repeats none of it.
 /// </summary>
 public static class ServiceDefaultsExtensions
 {
-    public const string HealthEndpointPath = "/health";
-    public const string AlivenessEndpointPath = "/alive";
-    public const string MetricsEndpointPath = "/metrics";
-    private const string LiveTag = "live";
-
     /// <summary>Activity sources and meters our own code emits; services add theirs through these names.</summary>
-    public static readonly string[] ApplicationSources = ["AspireMsa.*"];
+    private static readonly string[] ApplicationSources = ["AspireMsa.*"];
 
     /// <summary>Polly's resilience events (a breaker opening, closing or probing; retries) for every named pipeline.</summary>
     private const string PollyMeter = "Polly";
@@ -78,14 +79,16 @@ public static class ServiceDefaultsExtensions
                 // Scraped by Prometheus from every replica, beside the push to the dashboard below.
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing
+                // Upkeep (health checks, probes, polls that found nothing) starts no trace: docs/telemetry.md.
+                .SetSampler(new ParentBasedSampler(new UpkeepSampler()))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(ApplicationSources)
                 .AddAspNetCoreInstrumentation(options =>
                     // Health probes and scrapes every few seconds would drown the traces people come to read.
                     options.Filter = context =>
-                        !context.Request.Path.StartsWithSegments(HealthEndpointPath)
-                        && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath)
-                        && !context.Request.Path.StartsWithSegments(MetricsEndpointPath))
+                        !context.Request.Path.StartsWithSegments(HealthEndpoints.HealthPath)
+                        && !context.Request.Path.StartsWithSegments(HealthEndpoints.AlivenessPath)
+                        && !context.Request.Path.StartsWithSegments(HealthEndpoints.MetricsPath))
                 .AddHttpClientInstrumentation());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
@@ -99,13 +102,16 @@ public static class ServiceDefaultsExtensions
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Services.AddHealthChecks()
-            .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag])
+            .AddCheck("self", () => HealthCheckResult.Healthy(), [HealthEndpoints.LiveTag])
             .AddCheck<BackgroundServiceHealthCheck>(BackgroundServiceHealthCheck.Name);
         builder.Services.TryAddSingleton<BackgroundServiceHealth>();
         builder.Services.AddOptions<ManagementOptions>().BindConfiguration(ManagementOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        // Every check runs every few seconds in the background too, and its result becomes a metric for alerting.
+        // Every check runs every few seconds in the background too; its result becomes a metric for alerting, and a change
+        // of status one log line in place of the health check service's Error on every failing run.
         builder.Services.AddSingleton<IHealthCheckPublisher, HealthCheckMetricsPublisher>();
+        builder.Services.AddSingleton<IHealthCheckPublisher, HealthTransitionLogger>();
+        builder.Logging.AddFilter(HealthTransitionLogger.HealthCheckServiceCategory, LogLevel.Critical);
         builder.Services.Configure<HealthCheckPublisherOptions>(options =>
         {
             options.Delay = TimeSpan.FromSeconds(2);
@@ -115,14 +121,14 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>
-    /// Maps <c>/health</c> (readiness: every registered check, dependencies included; the overall status only) and
-    /// <c>/alive</c> (liveness: the process answers) on the public port, and, on the management port only, the detailed
-    /// <c>/health</c> and <c>/metrics</c> (Prometheus), in every environment: operators need them in production too.
+    /// The middleware every process runs, in this order, before its own: the management port's branch (it serves its
+    /// few endpoints and none of the application's pipeline), the correlation id, <c>X-Served-By</c>, fault injection
+    /// where enabled, and problem details for exceptions and bare status codes. Call it right after <c>Build()</c>.
     /// </summary>
-    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    public static WebApplication UseServiceDefaults(this WebApplication app)
     {
-        // First: the management port serves its own few endpoints and none of the application's pipeline.
-        app.UseManagementEndpoint(check => check.Tags.Contains(LiveTag));
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseManagementEndpoint(check => check.Tags.Contains(HealthEndpoints.LiveTag));
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseMiddleware<ServedByHeaderMiddleware>();
         if (FaultInjectionApi.IsEnabled(app.Configuration))
@@ -132,11 +138,22 @@ public static class ServiceDefaultsExtensions
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        return app;
+    }
 
-        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteSummaryAsync })
+    /// <summary>
+    /// Maps <c>/health</c> (readiness: every registered check, dependencies included; the overall status only) and
+    /// <c>/alive</c> (liveness: the process answers) on the public port. The management port's detailed <c>/health</c>
+    /// and <c>/metrics</c> (Prometheus) come with <see cref="UseServiceDefaults"/>. Both in every environment: operators
+    /// need them in production too.
+    /// </summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapHealthChecks(HealthEndpoints.HealthPath, new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteSummaryAsync })
             .DisableHttpMetrics()
             .AllowAnonymous();
-        app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) })
+        app.MapHealthChecks(HealthEndpoints.AlivenessPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthEndpoints.LiveTag) })
             .DisableHttpMetrics()
             .AllowAnonymous();
         return app;

@@ -1,3 +1,4 @@
+using AspireMsa.ServiceDefaults.Correlation;
 using Microsoft.Net.Http.Headers;
 
 namespace AspireMsa.Gateway.Bff;

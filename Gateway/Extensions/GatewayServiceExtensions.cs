@@ -1,6 +1,8 @@
 using AspireMsa.Gateway.Middleware;
 using AspireMsa.Gateway.RateLimiting;
 using AspireMsa.Gateway.Security;
+using AspireMsa.ServiceDefaults.Correlation;
+using AspireMsa.ServiceDefaults.Routing;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;

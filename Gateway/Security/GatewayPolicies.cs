@@ -1,3 +1,4 @@
+using AspireMsa.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Authorization;
 
 namespace AspireMsa.Gateway.Security;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 
-namespace Microsoft.Extensions.Hosting;
+namespace AspireMsa.ServiceDefaults.Authentication;
 
 /// <summary>
 /// The role and scope policies of the APIs, defined once: the gateway names them on its routes and each service demands

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Microsoft.Extensions.Hosting;
+namespace AspireMsa.ServiceDefaults.Authentication;
 
 /// <summary>Where tokens come from and what they must say (section <c>Identity</c>, set by the AppHost).</summary>
 public sealed class IdentityOptions

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Microsoft.Extensions.Hosting;
+namespace AspireMsa.ServiceDefaults.Authentication;
 
 /// <summary>
 /// 401 and 403 from the bearer handler as problem details. A service that does not call <c>UseAuthorization</c> itself

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Microsoft.Extensions.Hosting;
+namespace AspireMsa.ServiceDefaults.Correlation;
 
 /// <summary>
 /// Accepts a well-formed <c>X-Correlation-Id</c> or makes one, echoes it in the response, puts it on the request that

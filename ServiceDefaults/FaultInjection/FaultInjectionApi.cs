@@ -1,3 +1,4 @@
+using AspireMsa.ServiceDefaults.FaultInjection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

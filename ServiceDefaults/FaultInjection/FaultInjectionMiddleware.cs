@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
 
-namespace Microsoft.Extensions.Hosting;
+namespace AspireMsa.ServiceDefaults.FaultInjection;
 
 /// <summary>
 /// Applies the injected fault to API requests. Health probes are spared on purpose: the interesting failure is a process

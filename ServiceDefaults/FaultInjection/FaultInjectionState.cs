@@ -1,4 +1,4 @@
-namespace Microsoft.Extensions.Hosting;
+namespace AspireMsa.ServiceDefaults.FaultInjection;
 
 /// <summary>The fault this process currently injects; per process on purpose, so one replica or version can be made sick.</summary>
 public sealed class FaultInjectionState

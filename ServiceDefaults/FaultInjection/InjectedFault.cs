@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Microsoft.Extensions.Hosting;
+namespace AspireMsa.ServiceDefaults.FaultInjection;
 
 /// <summary>What every API request of this process suffers: a delay before it is handled, and a share answered 503.</summary>
 /// <remarks>Unknown fields are refused: with every field optional, a misspelt one would silently clear the fault.</remarks>

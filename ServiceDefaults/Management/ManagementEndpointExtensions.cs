@@ -1,3 +1,4 @@
+using AspireMsa.ServiceDefaults.Health;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace AspireMsa.ServiceDefaults.Management;
 
-public static class ManagementEndpointExtensions
+internal static class ManagementEndpointExtensions
 {
     /// <summary>
     /// Serves <c>/metrics</c>, the detailed <c>/health</c> and <c>/alive</c> on the management port only, and nothing else
@@ -36,9 +37,9 @@ public static class ManagementEndpointExtensions
 
                 return next(context);
             });
-            management.UseHealthChecks(ServiceDefaultsExtensions.HealthEndpointPath, new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteDetailedAsync });
-            management.UseHealthChecks(ServiceDefaultsExtensions.AlivenessEndpointPath, new HealthCheckOptions { Predicate = isLiveCheck });
-            management.UseOpenTelemetryPrometheusScrapingEndpoint(ServiceDefaultsExtensions.MetricsEndpointPath);
+            management.UseHealthChecks(HealthEndpoints.HealthPath, new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteDetailedAsync });
+            management.UseHealthChecks(HealthEndpoints.AlivenessPath, new HealthCheckOptions { Predicate = isLiveCheck });
+            management.UseOpenTelemetryPrometheusScrapingEndpoint(HealthEndpoints.MetricsPath);
             management.Run(context =>
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;

@@ -22,6 +22,7 @@ public static partial class BadRequestProblems
     public const string MissingParameterTitle = "A required parameter is missing";
     public const string MissingBodyTitle = "The request body is missing";
     public const string UnreadableFormTitle = "The form in the request body could not be read";
+    public const string NotJsonTitle = "The request body is not JSON";
 
     // An echoed value only has to be recognisable; a megabyte of it helps nobody.
     private const int MaxEchoedLength = 64;
@@ -58,7 +59,14 @@ public static partial class BadRequestProblems
                 body.Groups["name"].Value, "A JSON body is required.");
         }
 
-        // Any other binding failure (a wrong content type, an unreadable form) says what it is in its own message.
+        if (NotJsonContentType().Match(message) is { Success: true } notJson)
+        {
+            var contentType = Echo(notJson.Groups["type"].Value);
+            return Problem(exception.StatusCode, NotJsonTitle, $"This request needs a JSON body; the Content-Type '{contentType}' is not JSON.",
+                "Content-Type", $"'{contentType}' is not a JSON media type; send application/json.");
+        }
+
+        // Any other binding failure (a body over the size limit, an unreadable form) says what it is in its own message.
         return new HttpValidationProblemDetails
         {
             Status = exception.StatusCode,
@@ -91,6 +99,24 @@ public static partial class BadRequestProblems
         }
     }
 
+    /// <summary>
+    /// Names the header when routing refused a body's content type (a 415 before any binding, from the endpoint's accepted
+    /// media types): the status code page alone would say only "Unsupported Media Type".
+    /// </summary>
+    public static void NameUnsupportedContentType(ProblemDetailsContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.ProblemDetails.Status != StatusCodes.Status415UnsupportedMediaType || context.ProblemDetails is HttpValidationProblemDetails)
+        {
+            return;
+        }
+
+        var contentType = Echo(context.HttpContext.Request.ContentType ?? "none");
+        var error = $"'{contentType}' is not a content type this endpoint accepts; its OpenAPI document lists those it does.";
+        context.ProblemDetails.Detail ??= error;
+        context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { ["Content-Type"] = [error] };
+    }
+
     /// <summary>The form reader's <see cref="InvalidDataException"/> (bad encoding, too many values) says what is wrong with the form.</summary>
     public static HttpValidationProblemDetails FromUnreadableForm(InvalidDataException exception)
     {
@@ -113,9 +139,14 @@ public static partial class BadRequestProblems
             title = WrongTypeTitle;
             // For a record's constructor parameter the serializer names the record, not the field's type; the reader's own
             // complaint ("Cannot get the value of a token type 'String' as a number.") names what the field expects.
-            reason = json.InnerException is { } inner and not JsonException
-                ? Reason(inner.Message)
-                : $"The value must be {FriendlyJsonType(conversion.Groups["type"].Value)}.";
+            reason = json.InnerException switch
+            {
+                // A number sent as a string that is none (the web defaults read numbers from strings) names its .NET type.
+                { } inner when OutOfBounds().Match(inner.Message) is { Success: true } bounds
+                    => $"The value must be {FriendlyJsonType($"System.{bounds.Groups["type"].Value}")}.",
+                { } inner and not JsonException => Reason(inner.Message),
+                _ => $"The value must be {FriendlyJsonType(conversion.Groups["type"].Value)}.",
+            };
         }
         else if (UnmappedMember().IsMatch(reason))
         {
@@ -203,6 +234,12 @@ public static partial class BadRequestProblems
 
     [GeneratedRegex("""^Implicit body inferred for parameter "(?<name>[^"]+)" but no body was provided""")]
     private static partial Regex ImplicitBodyNotProvided();
+
+    [GeneratedRegex("""out of bounds for an? (?<type>\w+)\.$""")]
+    private static partial Regex OutOfBounds();
+
+    [GeneratedRegex("""^Expected a supported JSON media type but got "(?<type>.*)"\.$""", RegexOptions.Singleline)]
+    private static partial Regex NotJsonContentType();
 
     [GeneratedRegex("""^The JSON value could not be converted to (?<type>.+)\.$""", RegexOptions.Singleline)]
     private static partial Regex CouldNotConvert();

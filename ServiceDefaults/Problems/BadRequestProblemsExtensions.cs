@@ -1,4 +1,5 @@
 using AspireMsa.ServiceDefaults.Problems;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,6 +15,15 @@ public static class BadRequestProblemsExtensions
     public static IServiceCollection AddBadRequestProblems(this IServiceCollection services)
     {
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.Configure<ProblemDetailsOptions>(options =>
+        {
+            var customize = options.CustomizeProblemDetails;
+            options.CustomizeProblemDetails = context =>
+            {
+                customize?.Invoke(context);
+                BadRequestProblems.NameUnsupportedContentType(context);
+            };
+        });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         return services;
     }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Http.Resilience;
 
-namespace Microsoft.Extensions.Hosting;
+namespace AspireMsa.ServiceDefaults.Resilience;
 
 /// <summary>
 /// What every service-to-service HttpClient does when a call fails, stated here rather than left to the library's

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 
-namespace Microsoft.Extensions.Hosting;
+namespace AspireMsa.ServiceDefaults.Routing;
 
 /// <summary>
 /// Answers every request with <c>X-Served-By</c>: the name the orchestrator gave this service (e.g. <c>catalog-v2</c>),

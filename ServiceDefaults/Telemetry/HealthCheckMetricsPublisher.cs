@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Microsoft.Extensions.Hosting;
+namespace AspireMsa.ServiceDefaults.Telemetry;
 
 /// <summary>
 /// Turns each periodic health report into the gauge <c>aspiremsa.health.check.status</c> (1 healthy, 0.5 degraded,

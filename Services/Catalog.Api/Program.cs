@@ -1,6 +1,7 @@
 using AspireMsa.Catalog.Api.Apis;
 using AspireMsa.Catalog.Api.Extensions;
 using AspireMsa.EventBus.Outbox.Parked;
+using AspireMsa.ServiceDefaults.Authentication;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,6 +10,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapProductsApi();

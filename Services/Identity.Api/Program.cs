@@ -11,11 +11,12 @@ var app = builder.Build();
 
 // First, so every later step (issuer, redirects, cookies) sees the gateway's public scheme, host and prefix.
 app.UseForwardedHeaders();
-app.MapDefaultEndpoints();
+app.UseServiceDefaults();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
+app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapConnectApi();
 app.MapAccountApi();

@@ -2,6 +2,7 @@ using AspireMsa.EventBus.DeadLetters;
 using AspireMsa.EventBus.Outbox.Parked;
 using AspireMsa.Inventory.Api.Apis;
 using AspireMsa.Inventory.Api.Extensions;
+using AspireMsa.ServiceDefaults.Authentication;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,6 +11,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapInventoryApi();

@@ -23,6 +23,59 @@ public class BadInputProblemDetailsTests(SystemFixture system)
         Assert.DoesNotContain("Exception", problem.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("POST", "/api/catalog/products", "admin")]
+    [InlineData("POST", "/api/orders", "alice")]
+    [InlineData("PUT", "/api/inventory/6f1d3f9e-0000-4000-8000-000000000001", "admin")]
+    public async Task AMalformedJsonBody_InEveryService_NamesTheLineAndByteWhereItBroke(string method, string path, string user)
+    {
+        var client = await system.GatewayAsAsync(user);
+        using var request = new HttpRequestMessage(new HttpMethod(method), path)
+        {
+            Content = new StringContent("{\n  \"a\": [1,\n  }", Encoding.UTF8, "application/json"),
+        };
+
+        var problem = await Problems.AssertAsync(await client.SendAsync(request), HttpStatusCode.BadRequest);
+
+        Assert.Equal("The request body is not valid JSON", problem.GetProperty("title").GetString());
+        Assert.Matches(@"^At '\$[^']*' \(line 3, byte 3\): .+", problem.GetProperty("detail").GetString());
+        Assert.Single(problem.GetProperty("errors").EnumerateObject());
+    }
+
+    [Fact]
+    public async Task ABodyThatIsNotJson_AnswersUnsupportedMediaType_NamingTheContentType()
+    {
+        var alice = await system.GatewayAsAsync("alice");
+        using var body = new StringContent("lines=1", Encoding.UTF8, "text/plain");
+
+        var response = await alice.PostAsync("/api/orders", body);
+
+        var problem = await Problems.AssertAsync(response, HttpStatusCode.UnsupportedMediaType);
+        Assert.Contains("text/plain", problem.GetProperty("errors").GetProperty("Content-Type")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AWrongScalarTypeInTheBody_NamesItsJsonPath_AndWhatIsWrong()
+    {
+        var alice = await system.GatewayAsAsync("alice");
+        using var body = new StringContent($$"""{"lines": [{"productId": "{{Guid.NewGuid()}}", "quantity": "three"}]}""", Encoding.UTF8, "application/json");
+
+        var response = await alice.PostAsync("/api/orders", body);
+
+        var problem = await Problems.AssertAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("A value in the request body has the wrong type", problem.GetProperty("title").GetString());
+        Assert.Equal("The value must be a whole number within the range of Int32.", problem.GetProperty("errors").GetProperty("$.lines[0].quantity")[0].GetString());
+    }
+
+    [Fact]
+    public async Task AnIdThatIsNoGuid_InARouteWithMoreSegments_AnswersProblemDetails_NamingIt()
+    {
+        var response = await (await system.GatewayAsAsync("alice")).PostAsync("/api/orders/not-a-guid/cancel", null);
+
+        var problem = await Problems.AssertAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("'not-a-guid' is not a GUID", problem.GetProperty("errors").GetProperty("id")[0].GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AWrongTypeInTheBody_NamesItsJsonPath_AndTheTypeItExpects()
     {

@@ -9,36 +9,36 @@ public static class ResourceLogs
     public static async Task<bool> ContainsAsync(DistributedApplication app, string resourceName, string text, TimeSpan timeout) =>
         await FindLineAsync(app, resourceName, text, timeout) is not null;
 
-    /// <summary>The last <paramref name="count"/> lines the resource's replicas logged, for a failure message.</summary>
-    public static async Task<IReadOnlyList<string>> TailAsync(DistributedApplication app, string resourceName, int count)
+    /// <summary>Every line the resource's replicas logged so far (and within <paramref name="window"/>, while it is read).</summary>
+    public static async Task<IReadOnlyList<string>> LinesAsync(DistributedApplication app, string resourceName, TimeSpan window)
     {
+        using var cts = new CancellationTokenSource(window);
         var loggers = app.Services.GetRequiredService<ResourceLoggerService>();
-        var tail = new Queue<string>();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(3));
-        foreach (var id in await ResourceInstances.IdsAsync(app, resourceName, cts.Token))
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var instances = await ResourceInstances.IdsAsync(app, resourceName, cts.Token);
+        var watches = instances.Select(async id =>
         {
             try
             {
-                // The backlog replays first; the watch then waits for new lines until the short deadline.
                 await foreach (var batch in loggers.WatchAsync(id).WithCancellation(cts.Token))
                 {
                     foreach (var line in batch)
                     {
-                        tail.Enqueue($"{id}: {line.Content}");
-                        if (tail.Count > count)
-                        {
-                            tail.Dequeue();
-                        }
+                        lines.Enqueue(line.Content);
                     }
                 }
             }
             catch (OperationCanceledException)
             {
             }
-        }
-
-        return [.. tail];
+        });
+        await Task.WhenAll(watches);
+        return [.. lines];
     }
+
+    /// <summary>The last <paramref name="count"/> lines the resource's replicas logged, for a failure message.</summary>
+    public static async Task<IReadOnlyList<string>> TailAsync(DistributedApplication app, string resourceName, int count) =>
+        [.. (await LinesAsync(app, resourceName, TimeSpan.FromSeconds(3))).TakeLast(count)];
 
     /// <summary>The first line any replica of the resource logs that contains <paramref name="text"/>, or null at the deadline.</summary>
     public static async Task<string?> FindLineAsync(DistributedApplication app, string resourceName, string text, TimeSpan timeout)

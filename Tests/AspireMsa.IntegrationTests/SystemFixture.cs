@@ -7,9 +7,10 @@ namespace AspireMsa.IntegrationTests;
 
 /// <summary>
 /// Starts the real AppHost once per test collection: PostgreSQL, Redis and RabbitMQ as local processes (containers where
-/// a runtime answers), every service and the gateway, and waits until each resource reports healthy.
+/// a runtime answers), every service and the gateway, and waits until each resource reports healthy. A derived fixture
+/// may give the projects an OTLP endpoint to export their telemetry to (<see cref="TelemetryEndpoint"/>).
 /// </summary>
-public sealed class SystemFixture : IAsyncLifetime
+public class SystemFixture : IAsyncLifetime
 {
     public const string DemoUserPassword = "Integration-Tests-Pa55word";
     public const string AdminPassword = "Integration-Tests-Admin-Pa55word";
@@ -41,7 +42,10 @@ public sealed class SystemFixture : IAsyncLifetime
         Path.GetDirectoryName(App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ExecutableResource>()
             .Single(resource => resource.Name == "redis").WorkingDirectory)!;
 
-    public async Task InitializeAsync()
+    /// <summary>The OTLP/HTTP endpoint every project exports to; none by default.</summary>
+    protected virtual Uri? TelemetryEndpoint => null;
+
+    public virtual async Task InitializeAsync()
     {
         // Systems run side by side but start one at a time: a start is CPU-bound (eight services compiling and migrating),
         // and two or three together on a 2-core machine take longer than the same starts in turn.
@@ -104,12 +108,18 @@ public sealed class SystemFixture : IAsyncLifetime
         }
 
         // The dashboard is off, yet services would still export telemetry to it and retry for ~14 s at shutdown, longer
-        // than DCP waits for a stop: no endpoint, no exporter, and stop/start commands work promptly.
+        // than DCP waits for a stop: no endpoint, no exporter, and stop/start commands work promptly. A fixture that
+        // receives the telemetry itself names its endpoint, which answers at once.
         foreach (var project in builder.Resources.OfType<ProjectResource>())
         {
-            builder.CreateResourceBuilder(project).WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", string.Empty)
+            var resource = builder.CreateResourceBuilder(project)
+                .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", TelemetryEndpoint?.ToString() ?? string.Empty)
                 // The retention tests back-date rows and wait for a purge round.
                 .WithEnvironment("EventBus__RetentionInterval", "00:00:01");
+            if (TelemetryEndpoint is not null)
+            {
+                resource.WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+            }
         }
 
         _app = await builder.BuildAsync(cts.Token);
@@ -144,7 +154,7 @@ public sealed class SystemFixture : IAsyncLifetime
         return connection;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Gateway?.Dispose();
         foreach (var client in _signedInClients.Values)

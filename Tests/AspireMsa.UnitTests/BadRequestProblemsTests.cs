@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AspireMsa.ServiceDefaults.FaultInjection;
 using AspireMsa.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
@@ -40,6 +41,7 @@ public class BadRequestProblemsTests
     [Theory]
     [InlineData("""{"lines": [{"productId": "not-a-guid"}]}""", "$.lines[0].productId", "Guid")]
     [InlineData("""{"lines": [{"quantity": 1e400}]}""", "$.lines[0].quantity", "Int32")]
+    [InlineData("""{"lines": [{"quantity": "three"}]}""", "$.lines[0].quantity", "a whole number within the range of Int32")]
     [InlineData("""{"lines": {}}""", "$.lines", "an array")]
     [InlineData("""{"express": "yes"}""", "$.express", "boolean")]
     [InlineData("""[1, 2]""", "$", "an object")]
@@ -86,13 +88,36 @@ public class BadRequestProblemsTests
     }
 
     [Fact]
-    public void AnyOtherFailure_KeepsItsStatus_AndItsMessage()
+    public void ABodyThatIsNotJson_NamesTheContentType_AndWhatToSend()
     {
         var problem = BadRequestProblems.From(new BadHttpRequestException("""Expected a supported JSON media type but got "text/plain".""", 415));
 
         Assert.Equal(415, problem.Status);
-        Assert.Equal("Unsupported Media Type", problem.Title);
-        Assert.Equal("""Expected a supported JSON media type but got "text/plain".""", problem.Detail);
+        Assert.Equal(BadRequestProblems.NotJsonTitle, problem.Title);
+        Assert.Equal("'text/plain' is not a JSON media type; send application/json.", Assert.Single(problem.Errors["Content-Type"]));
+    }
+
+    [Fact]
+    public void AContentTypeRoutingRefused_IsNamed()
+    {
+        var http = new DefaultHttpContext();
+        http.Request.ContentType = "text/plain";
+        var context = new ProblemDetailsContext { HttpContext = http, ProblemDetails = new() { Status = 415 } };
+
+        BadRequestProblems.NameUnsupportedContentType(context);
+
+        var errors = Assert.IsType<Dictionary<string, string[]>>(context.ProblemDetails.Extensions["errors"]);
+        Assert.StartsWith("'text/plain' is not a content type this endpoint accepts", Assert.Single(errors["Content-Type"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnyOtherFailure_KeepsItsStatus_AndItsMessage()
+    {
+        var problem = BadRequestProblems.From(new BadHttpRequestException("Request body too large. The max request body size is 1048576 bytes.", 413));
+
+        Assert.Equal(413, problem.Status);
+        Assert.Equal("Payload Too Large", problem.Title);
+        Assert.Equal("Request body too large. The max request body size is 1048576 bytes.", problem.Detail);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AspireMsa.Catalog.Api.Model;
 using Microsoft.Extensions.Options;
 
@@ -6,10 +7,11 @@ namespace AspireMsa.Catalog.Api.Apis;
 /// <summary>
 /// Which version of the catalog API this process answers as (<c>Catalog:ApiVersion</c>, v1 by default). Version 2 adds a
 /// slug to every product. Both versions share one read model, so the field is added on the way out and never stored:
-/// either version can be rolled back without a data migration.
+/// either version can be rolled back without a data migration. Any other value stops the process at start.
 /// </summary>
 public sealed class CatalogApiVersion(IOptions<CatalogApiVersion.Options> options)
 {
+    public const string V1 = "v1";
     public const string V2 = "v2";
 
     public ProductResponse Shape(ProductResponse product) =>
@@ -22,6 +24,7 @@ public sealed class CatalogApiVersion(IOptions<CatalogApiVersion.Options> option
     {
         public const string SectionName = "Catalog";
 
-        public string ApiVersion { get; set; } = "v1";
+        [AllowedValues(V1, V2, ErrorMessage = "Catalog:ApiVersion must be v1 or v2.")]
+        public string ApiVersion { get; set; } = V1;
     }
 }

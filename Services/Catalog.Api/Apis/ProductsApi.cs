@@ -5,6 +5,7 @@ using AspireMsa.Catalog.Api.Model;
 using AspireMsa.Catalog.Api.ReadModel;
 using AspireMsa.Contracts;
 using AspireMsa.EventBus;
+using AspireMsa.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

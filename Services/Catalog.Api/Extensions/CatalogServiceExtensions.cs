@@ -21,10 +21,19 @@ public static class CatalogServiceExtensions
         builder.AddReadModel();
         // Publishes ProductPriceChanged through the transactional outbox; the catalog consumes no events.
         builder.AddEventBus<CatalogDbContext>(EventSource);
-        builder.Services.Configure<CatalogApiVersion.Options>(builder.Configuration.GetSection(CatalogApiVersion.Options.SectionName));
-        builder.Services.AddSingleton<CatalogApiVersion>();
+        builder.Services.AddCatalogApiVersion();
         builder.Services.AddValidation();
         builder.Services.AddOpenApi();
         return builder;
+    }
+
+    /// <summary>The version this process answers as, checked at start: a typo must not serve v1 under a v2 name.</summary>
+    public static IServiceCollection AddCatalogApiVersion(this IServiceCollection services)
+    {
+        services.AddOptions<CatalogApiVersion.Options>()
+            .BindConfiguration(CatalogApiVersion.Options.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        return services.AddSingleton<CatalogApiVersion>();
     }
 }

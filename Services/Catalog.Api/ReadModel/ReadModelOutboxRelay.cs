@@ -1,5 +1,6 @@
 using AspireMsa.Catalog.Api.Infrastructure;
 using AspireMsa.ServiceDefaults.Health;
+using AspireMsa.ServiceDefaults.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -75,7 +76,13 @@ public sealed partial class ReadModelOutboxRelay(
             .OrderBy(entry => entry.Id)
             .Take(_options.RelayBatchSize)
             .ToListAsync(cancellationToken);
+        if (pending.Count == 0)
+        {
+            return true;
+        }
 
+        // Work found: its reads and writes form one trace, while the empty polls stay untraced.
+        using var work = BackgroundWork.Start("Relay read-model changes", pending.Count);
         foreach (var changes in pending.GroupBy(entry => entry.ProductId))
         {
             var current = await database.GetProductAsync(changes.Key, cancellationToken);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AspireMsa.Identity.Api.Tokens;
+using AspireMsa.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;

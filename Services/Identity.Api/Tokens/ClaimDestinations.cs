@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using AspireMsa.ServiceDefaults.Authentication;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 

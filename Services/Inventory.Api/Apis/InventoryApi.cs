@@ -1,6 +1,7 @@
 using AspireMsa.Inventory.Api.Extensions;
 using AspireMsa.Inventory.Api.Infrastructure;
 using AspireMsa.Inventory.Api.Model;
+using AspireMsa.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

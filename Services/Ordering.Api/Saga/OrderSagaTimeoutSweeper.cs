@@ -2,6 +2,7 @@ using System.Globalization;
 using AspireMsa.Ordering.Api.Infrastructure;
 using AspireMsa.Ordering.Api.Model;
 using AspireMsa.ServiceDefaults.Health;
+using AspireMsa.ServiceDefaults.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -63,6 +64,13 @@ public sealed partial class OrderSagaTimeoutSweeper(
             .OrderBy(o => o.CreatedAt)
             .Take(settings.SweepBatchSize)
             .ToListAsync(cancellationToken);
+        if (expired.Count == 0)
+        {
+            return 0;
+        }
+
+        // Work found: the cancellations form one trace, while the empty sweeps stay untraced.
+        using var work = BackgroundWork.Start("Cancel timed-out orders", expired.Count);
         var reason = string.Create(CultureInfo.InvariantCulture, $"No stock reply within {settings.Timeout.TotalSeconds:0.#} s (saga timeout)");
         foreach (var order in expired)
         {
@@ -75,11 +83,7 @@ public sealed partial class OrderSagaTimeoutSweeper(
             metrics.Cancelled("timeout", now - order.CreatedAt);
         }
 
-        if (expired.Count > 0)
-        {
-            LogCancelled(logger, expired.Count);
-        }
-
+        LogCancelled(logger, expired.Count);
         return expired.Count;
     }
 

@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Hosting;
 
-namespace Microsoft.Extensions.Hosting;
+namespace AspireMsa.ServiceDefaults.Migrations;
 
 /// <summary>
 /// Runs in StartAsync, so the web server starts listening only after the schema exists. Replicas and versions of one
@@ -32,6 +35,10 @@ internal sealed partial class DatabaseMigrationHostedService<TContext>(
             try
             {
                 await context.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock(hashtext({lockName}))", cancellationToken).ConfigureAwait(false);
+                // Npgsql's migrator reads the history table before it creates it and logs the expected "relation does not
+                // exist" as an Error (npgsql/efcore.pg#3407); the provider's own idempotent script creates it first.
+                var historyTable = context.GetService<IHistoryRepository>().GetCreateIfNotExistsScript();
+                await context.Database.ExecuteSqlRawAsync(historyTable, cancellationToken).ConfigureAwait(false);
                 await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
                 await seeder.Seed(context, scope.ServiceProvider, cancellationToken).ConfigureAwait(false);
             }

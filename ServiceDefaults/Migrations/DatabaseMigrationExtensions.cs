@@ -1,3 +1,4 @@
+using AspireMsa.ServiceDefaults.Migrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
