@@ -17,7 +17,7 @@ public sealed class ProductDatabaseReader(IServiceScopeFactory scopes)
     private const string ByteOrderCollation = "C";
 
     private static readonly Expression<Func<Product, ProductResponse>> AsResponse =
-        p => new ProductResponse(p.Id, p.Name, p.Description, p.Price, p.Category, p.Version);
+        p => new ProductResponse(p.Id, p.Sku, p.Name, p.Description, p.Price, p.Category, p.Version);
 
     public async Task<ProductResponse?> GetProductAsync(Guid id, CancellationToken cancellationToken)
     {
