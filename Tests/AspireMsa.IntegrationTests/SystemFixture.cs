@@ -7,9 +7,10 @@ namespace AspireMsa.IntegrationTests;
 
 /// <summary>
 /// Starts the real AppHost once per test collection: PostgreSQL, Redis and RabbitMQ as local processes (containers where
-/// a runtime answers), every service and the gateway, and waits until each resource reports healthy.
+/// a runtime answers), every service and the gateway, and waits until each resource reports healthy. The store starts
+/// empty (no demo data), so tests see only what they create; <see cref="DemoDataSystemFixture"/> turns the loader on.
 /// </summary>
-public sealed class SystemFixture : IAsyncLifetime
+public class SystemFixture : IAsyncLifetime
 {
     public const string DemoUserPassword = "Integration-Tests-Pa55word";
     public const string AdminPassword = "Integration-Tests-Admin-Pa55word";
@@ -35,6 +36,9 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public HttpClient Gateway { get; private set; } = null!;
 
+    /// <summary>Whether the AppHost's one-shot <c>demo-data</c> resource stocks the store (<c>DemoData:Enabled</c>).</summary>
+    protected virtual bool DemoDataEnabled => false;
+
     public async Task InitializeAsync()
     {
         using var cts = new CancellationTokenSource(StartTimeout);
@@ -44,6 +48,7 @@ public sealed class SystemFixture : IAsyncLifetime
                 $"Parameters:admin-password={AdminPassword}",
                 $"Parameters:identity-key-encryption-key={KeyEncryptionKey}",
                 $"Gateway:Settings:Cors:FrontEndOrigins:0={FrontEndOrigin}",
+                $"DemoData:Enabled={DemoDataEnabled}",
             ],
             (options, _) => options.DisableDashboard = true,
             cts.Token);
