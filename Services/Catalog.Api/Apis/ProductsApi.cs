@@ -62,22 +62,13 @@ public static class ProductsApi
         return read.Value is { } product ? TypedResults.Ok(apiVersion.Shape(product)) : NotFoundProblem(id);
     }
 
-    /// <summary>
-    /// The SKU is resolved to the product's id by PostgreSQL's unique index (a SKU never moves to another product while
-    /// that product lives); the product itself is then served from the Redis read model like <see cref="GetProduct"/>.
-    /// </summary>
+    /// <summary>Served from the Redis read model like <see cref="GetProduct"/>; the <c>X-Read-Source</c> header says whether PostgreSQL had to answer.</summary>
     public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> GetProductBySku(
-        [StringLength(ProductRules.SkuMaxLength), RegularExpression(ProductRules.SkuPattern, ErrorMessage = ProductRules.SkuMessage)] string sku, CatalogDbContext db, ProductReadModel readModel, CatalogApiVersion apiVersion,
-        HttpResponse response, CancellationToken ct)
+        [StringLength(ProductRules.SkuMaxLength), RegularExpression(ProductRules.SkuPattern, ErrorMessage = ProductRules.SkuMessage)] string sku,
+        ProductReadModel readModel, CatalogApiVersion apiVersion, HttpResponse response, CancellationToken ct)
     {
         var normalized = ProductSku.Normalize(sku);
-        var id = await db.Products.AsNoTracking().Where(p => p.Sku == normalized).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
-        if (id is null)
-        {
-            return SkuNotFoundProblem(normalized);
-        }
-
-        var read = await readModel.GetProductAsync(id.Value, ct);
+        var read = await readModel.GetProductBySkuAsync(normalized, ct);
         ReadSourceHeader.Write(response, read.Source);
         return read.Value is { } product ? TypedResults.Ok(apiVersion.Shape(product)) : SkuNotFoundProblem(normalized);
     }

@@ -26,6 +26,13 @@ public sealed class ProductDatabaseReader(IServiceScopeFactory scopes)
         return await db.Products.AsNoTracking().Where(p => p.Id == id).Select(AsResponse).FirstOrDefaultAsync(cancellationToken);
     }
 
+    public async Task<ProductResponse?> GetProductBySkuAsync(string sku, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+        return await db.Products.AsNoTracking().Where(p => p.Sku == sku).Select(AsResponse).FirstOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<PagedResult<ProductResponse>> ListAsync(string? category, int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
