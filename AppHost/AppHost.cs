@@ -110,6 +110,19 @@ catalogV2.WithApiReferenceLink(publicUrl, "catalog").WithDocsLink("traffic-split
 ordering.WithApiReferenceLink(publicUrl, "ordering").WithDocsLink("messaging.md");
 inventory.WithApiReferenceLink(publicUrl, "inventory").WithDocsLink("messaging.md");
 
+// A stocked store on first run: in Development, unless DemoData:Enabled is false, a one-shot operator signs in as the
+// admin and loads products and their stock through the gateway's public APIs, then finishes (the dashboard shows it run
+// and finish, and its trace shows each call). It never touches a database; a resource that needs the data would wait
+// for it with WaitForCompletion(demoData).
+if (builder.ExecutionContext.IsRunMode && builder.Environment.IsDevelopment() && builder.Configuration.GetValue("DemoData:Enabled", true))
+{
+    builder.AddProject<Projects.DemoData>("demo-data", options => options.ExcludeLaunchProfile = true)
+        .WithReference(gateway).WaitFor(gateway)
+        .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName)
+        .WithEnvironment("DemoData__AdminPassword", adminPassword)
+        .WithDocsLink("running.md");
+}
+
 // Monitoring, in run mode (in Azure, Azure Monitor takes its place): Prometheus scrapes every replica's /metrics and
 // evaluates Monitoring/alert-rules.yml; Alertmanager posts the alerts to the gateway with a secret generated per run.
 if (builder.ExecutionContext.IsRunMode)

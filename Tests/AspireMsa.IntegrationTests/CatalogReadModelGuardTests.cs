@@ -90,10 +90,10 @@ public class CatalogReadModelGuardTests(SystemFixture system)
     private static RedisReadModelStore Store(CatalogReadModelRedis redis) => new(redis.Connection, Options.Create(new ReadModelOptions()));
 
     private static ProductResponse Product(long version, string category) =>
-        new(Guid.CreateVersion7(), "Guarded vase", "", 12.5m, category, version);
+        new(Guid.CreateVersion7(), "SKU-GUARDED", "Guarded vase", "", 12.5m, category, version);
 
     private static ProductDto Dto(ProductResponse product) =>
-        new(product.Id, product.Name, product.Description, product.Price, product.Category, product.Version);
+        new(product.Id, product.Name, product.Description, product.Price, product.Category, product.Version, product.Sku);
 
     private static string NewCategory() => $"guard-{Guid.NewGuid():N}";
 }

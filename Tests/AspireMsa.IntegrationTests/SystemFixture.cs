@@ -7,8 +7,9 @@ namespace AspireMsa.IntegrationTests;
 
 /// <summary>
 /// Starts the real AppHost once per test collection: PostgreSQL, Redis and RabbitMQ as local processes (containers where
-/// a runtime answers), every service and the gateway, and waits until each resource reports healthy. A derived fixture
-/// may give the projects an OTLP endpoint to export their telemetry to (<see cref="TelemetryEndpoint"/>).
+/// a runtime answers), every service and the gateway, and waits until each resource reports healthy. The store starts
+/// empty (no demo data), so tests see only what they create; <see cref="DemoDataSystemFixture"/> turns the loader on.
+/// A derived fixture may give the projects an OTLP endpoint to export their telemetry to (<see cref="TelemetryEndpoint"/>).
 /// </summary>
 public class SystemFixture : IAsyncLifetime
 {
@@ -36,6 +37,9 @@ public class SystemFixture : IAsyncLifetime
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The system is not started.");
 
     public HttpClient Gateway { get; private set; } = null!;
+
+    /// <summary>Whether the AppHost's one-shot <c>demo-data</c> resource stocks the store (<c>DemoData:Enabled</c>).</summary>
+    protected virtual bool DemoDataEnabled => false;
 
     /// <summary>This system's folder of local-server data (each server works in its own subfolder), one per system.</summary>
     public string RunDirectory =>
@@ -69,6 +73,7 @@ public class SystemFixture : IAsyncLifetime
                 $"Parameters:admin-password={AdminPassword}",
                 $"Parameters:identity-key-encryption-key={KeyEncryptionKey}",
                 $"Gateway:Settings:Cors:FrontEndOrigins:0={FrontEndOrigin}",
+                $"DemoData:Enabled={DemoDataEnabled}",
             ],
             (options, _) => options.DisableDashboard = true,
             cts.Token);

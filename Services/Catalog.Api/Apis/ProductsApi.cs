@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace AspireMsa.Catalog.Api.Apis;
 
@@ -25,8 +26,11 @@ public static class ProductsApi
         api.MapGet("/", ListProducts).WithName("ListProducts").ProducesValidationProblem();
         // Ids have no :guid route constraint: a malformed one answers 400 naming it, not a 404 that says nothing.
         api.MapGet("/{id}", GetProduct).WithName("GetProduct").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/by-sku/{sku}", GetProductBySku).WithName("GetProductBySku")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         // Browsing is public; changes need the gateway's catalog-admin policy, checked here again (defense in depth).
-        api.MapPost("/", CreateProduct).RequireAuthorization(ApiPolicies.CatalogAdmin).WithName("CreateProduct").ProducesValidationProblem();
+        api.MapPost("/", CreateProduct).RequireAuthorization(ApiPolicies.CatalogAdmin).WithName("CreateProduct")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPut("/{id}", UpdateProduct).RequireAuthorization(ApiPolicies.CatalogAdmin).WithName("UpdateProduct")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapDelete("/{id}", DeleteProduct).RequireAuthorization(ApiPolicies.CatalogAdmin).WithName("DeleteProduct")
@@ -59,12 +63,41 @@ public static class ProductsApi
         return read.Value is { } product ? TypedResults.Ok(apiVersion.Shape(product)) : NotFoundProblem(id);
     }
 
-    public static async Task<Created<ProductResponse>> CreateProduct(
+    /// <summary>Served from the Redis read model like <see cref="GetProduct"/>; the <c>X-Read-Source</c> header says whether PostgreSQL had to answer.</summary>
+    public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> GetProductBySku(
+        [StringLength(ProductRules.SkuMaxLength), RegularExpression(ProductRules.SkuPattern, ErrorMessage = ProductRules.SkuMessage)] string sku,
+        ProductReadModel readModel, CatalogApiVersion apiVersion, HttpResponse response, CancellationToken ct)
+    {
+        var normalized = ProductSku.Normalize(sku);
+        var read = await readModel.GetProductBySkuAsync(normalized, ct);
+        ReadSourceHeader.Write(response, read.Source);
+        return read.Value is { } product ? TypedResults.Ok(apiVersion.Shape(product)) : SkuNotFoundProblem(normalized);
+    }
+
+    /// <summary>A chosen SKU that is taken answers 409; without one, the next free SKU of the sequence is assigned.</summary>
+    public static async Task<Results<Created<ProductResponse>, ProblemHttpResult>> CreateProduct(
         ProductRequest request, CatalogDbContext db, ReadModelWriter readModel, CatalogApiVersion apiVersion, TimeProvider clock, CancellationToken ct)
     {
+        string sku;
+        if (request.Sku is { } requested)
+        {
+            sku = ProductSku.Normalize(requested);
+            if (await db.Products.AnyAsync(p => p.Sku == sku, ct))
+            {
+                return SkuTakenProblem(sku);
+            }
+
+            await db.ReserveAsync(sku, ct);
+        }
+        else
+        {
+            sku = await db.NextFreeAsync(ct);
+        }
+
         var product = new Product
         {
             Id = Guid.CreateVersion7(),
+            Sku = sku,
             Name = request.Name.Trim(),
             Description = request.Description?.Trim() ?? string.Empty,
             Price = request.Price,
@@ -74,7 +107,15 @@ public static class ProductsApi
         };
         db.Products.Add(product);
         var change = readModel.Record(product.Id, product.Version, ReadModelChangeKind.Upsert, product.UpdatedAt);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Another create took the same SKU between the check above and this insert.
+            return SkuTakenProblem(sku);
+        }
 
         var created = ProductResponse.From(product);
         await readModel.TryApplyAsync(product.Id, created, [change], ct);
@@ -85,11 +126,12 @@ public static class ProductsApi
     /// The product, its read-model change and, when the price really changed, its <see cref="ProductPriceChanged"/> commit in
     /// one transaction: subscribers hear of every committed price and of no other.
     /// </summary>
-    public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> UpdateProduct(
+    public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult, ValidationProblem>> UpdateProduct(
         Guid id, ProductRequest request, CatalogDbContext db, ReadModelWriter readModel, IOutbox outbox, CatalogApiVersion apiVersion, TimeProvider clock,
         CancellationToken ct)
     {
         ReadModelOutboxEntry? change = null;
+        var skuChangeRefused = false;
         Product? product;
         try
         {
@@ -99,6 +141,12 @@ public static class ProductsApi
                 change = null;
                 var current = await db.Products.FirstOrDefaultAsync(p => p.Id == id, token);
                 if (current is null || (request.Version is { } expected && expected != current.Version))
+                {
+                    return current;
+                }
+
+                skuChangeRefused = request.Sku is { } sku && ProductSku.Normalize(sku) != current.Sku;
+                if (skuChangeRefused)
                 {
                     return current;
                 }
@@ -125,6 +173,14 @@ public static class ProductsApi
         if (product is null)
         {
             return NotFoundProblem(id);
+        }
+
+        if (skuChangeRefused)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [nameof(ProductRequest.Sku)] = [$"The SKU is stable: product '{id}' keeps '{product.Sku}'. Leave the field out or send that SKU."],
+            });
         }
 
         if (change is null)
@@ -170,6 +226,20 @@ public static class ProductsApi
         Title = "Product not found",
         Detail = $"No product has the id '{id}'.",
         Status = StatusCodes.Status404NotFound,
+    });
+
+    private static ProblemHttpResult SkuNotFoundProblem(string sku) => TypedResults.Problem(new ProblemDetails
+    {
+        Title = "Product not found",
+        Detail = $"No product has the SKU '{sku}'.",
+        Status = StatusCodes.Status404NotFound,
+    });
+
+    private static ProblemHttpResult SkuTakenProblem(string sku) => TypedResults.Problem(new ProblemDetails
+    {
+        Title = "SKU already in use",
+        Detail = $"Another product has the SKU '{sku}'; choose another one or leave it out to have one assigned.",
+        Status = StatusCodes.Status409Conflict,
     });
 
     private static ProblemHttpResult VersionConflict(Guid id, long currentVersion) => TypedResults.Problem(new ProblemDetails

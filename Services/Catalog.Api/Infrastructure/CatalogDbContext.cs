@@ -19,6 +19,9 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
         product.Property(p => p.Name).HasMaxLength(ProductRules.NameMaxLength);
         product.Property(p => p.Description).HasMaxLength(ProductRules.DescriptionMaxLength);
         product.Property(p => p.Category).HasMaxLength(ProductRules.CategoryMaxLength);
+        product.Property(p => p.Sku).HasMaxLength(ProductRules.SkuMaxLength);
+        product.HasIndex(p => p.Sku).IsUnique();
+        modelBuilder.HasSequence<long>(ProductSku.SequenceName);
         product.Property(p => p.Price).HasPrecision(18, 2);
         // The version doubles as the optimistic concurrency token: two writers of one product cannot both win.
         product.Property(p => p.Version).IsConcurrencyToken();

@@ -5,6 +5,9 @@ public sealed class Product
 {
     public Guid Id { get; init; }
 
+    /// <summary>The legacy stock-keeping unit (for example <c>SKU-000123</c>): set once at creation, never changed.</summary>
+    public required string Sku { get; init; }
+
     public required string Name { get; set; }
 
     public required string Description { get; set; }

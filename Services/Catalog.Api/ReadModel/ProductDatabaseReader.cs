@@ -17,13 +17,20 @@ public sealed class ProductDatabaseReader(IServiceScopeFactory scopes)
     private const string ByteOrderCollation = "C";
 
     private static readonly Expression<Func<Product, ProductResponse>> AsResponse =
-        p => new ProductResponse(p.Id, p.Name, p.Description, p.Price, p.Category, p.Version);
+        p => new ProductResponse(p.Id, p.Sku, p.Name, p.Description, p.Price, p.Category, p.Version);
 
     public async Task<ProductResponse?> GetProductAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
         return await db.Products.AsNoTracking().Where(p => p.Id == id).Select(AsResponse).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<ProductResponse?> GetProductBySkuAsync(string sku, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+        return await db.Products.AsNoTracking().Where(p => p.Sku == sku).Select(AsResponse).FirstOrDefaultAsync(cancellationToken);
     }
 
     public async Task<PagedResult<ProductResponse>> ListAsync(string? category, int page, int pageSize, CancellationToken cancellationToken)

@@ -52,6 +52,46 @@ public sealed partial class ProductReadModel(
             SingleFlightOnly, cancellationToken: cancellationToken);
     }
 
+    /// <summary>
+    /// The SKU index in Redis names the product, which is then read like any other. A SKU Redis does not know (a miss: it
+    /// is filled by writes, rebuilds and these loads) or that names a product no longer holding it is looked up in
+    /// PostgreSQL once per SKU and process, and the product written back through the guarded script, SKU entry included.
+    /// </summary>
+    /// <param name="sku">Normalized (<see cref="Model.ProductSku.Normalize"/>).</param>
+    public async Task<ReadResult<ProductResponse?>> GetProductBySkuAsync(string sku, CancellationToken cancellationToken)
+    {
+        Guid? id;
+        try
+        {
+            id = await redis.ExecuteAsync(async ct => await store.FindIdBySkuAsync(sku, ct), cancellationToken);
+        }
+        catch (Exception exception) when (ReadModelResilience.IsRedisFailure(exception))
+        {
+            FallingBack(exception);
+            return await singleFlight.GetOrCreateAsync(
+                $"catalog:fallback:sku:{sku}", (database, sku),
+                static async (state, ct) => new ReadResult<ProductResponse?>(await state.database.GetProductBySkuAsync(state.sku, ct), ReadSource.Database),
+                SingleFlightOnly, cancellationToken: cancellationToken);
+        }
+
+        if (id is { } known)
+        {
+            var read = await GetProductAsync(known, cancellationToken);
+            if (read.Value?.Sku == sku)
+            {
+                return read;
+            }
+        }
+        else
+        {
+            metrics.RecordMiss();
+        }
+
+        return await singleFlight.GetOrCreateAsync(
+            $"catalog:sku:{sku}", (self: this, sku), static (state, ct) => state.self.RepopulateSkuAsync(state.sku, ct),
+            SingleFlightOnly, cancellationToken: cancellationToken);
+    }
+
     public async Task<ReadResult<PagedResult<ProductResponse>>> ListAsync(
         string? category, int page, int pageSize, CancellationToken cancellationToken)
     {
@@ -129,6 +169,25 @@ public sealed partial class ProductReadModel(
         catch (Exception exception) when (ReadModelResilience.IsRedisFailure(exception))
         {
             LogRepopulationFailed(logger, id, exception);
+        }
+
+        return new(product, ReadSource.Database);
+    }
+
+    private async ValueTask<ReadResult<ProductResponse?>> RepopulateSkuAsync(string sku, CancellationToken cancellationToken)
+    {
+        metrics.RecordDbLoad();
+        var product = await database.GetProductBySkuAsync(sku, cancellationToken);
+        if (product is not null)
+        {
+            try
+            {
+                await redis.ExecuteAsync(async ct => await store.ApplyAsync(product, ct), cancellationToken);
+            }
+            catch (Exception exception) when (ReadModelResilience.IsRedisFailure(exception))
+            {
+                LogRepopulationFailed(logger, product.Id, exception);
+            }
         }
 
         return new(product, ReadSource.Database);

@@ -15,6 +15,9 @@ public static class ReadModelKeys
 
     public const string IndexKeyPattern = "{catalog}:index:*";
 
+    /// <summary>A hash from SKU to product id (32 hex), outside <see cref="IndexKeyPattern"/>: it is no sorted index.</summary>
+    public const string SkuIndex = "{catalog}:skus";
+
     /// <summary>
     /// The empty member every complete index holds. It sorts before every product, and its presence is what tells a
     /// complete index from one that only collected the products written since Redis was emptied.
@@ -26,6 +29,11 @@ public static class ReadModelKeys
     private const int IdLength = 32;
 
     public static string Product(Guid id) => ProductKeyPrefix + id.ToString(IdFormat);
+
+    /// <summary>A product id as the SKU index stores it.</summary>
+    public static string ProductId(Guid id) => id.ToString(IdFormat);
+
+    public static bool TryParseProductId(string value, out Guid id) => Guid.TryParseExact(value, IdFormat, out id);
 
     /// <summary>The index a listing reads: one per category, and one for all products when no category is given.</summary>
     public static string Index(string? category) =>

@@ -9,8 +9,8 @@ namespace AspireMsa.Catalog.Api.ReadModel;
 internal static class ReadModelScripts
 {
     /// <summary>
-    /// Writes a product's document and index entries unless Redis already holds a newer version (or a newer tombstone).
-    /// An equal version is written again: same version means same content, and rewriting repairs its index entries.
+    /// Writes a product's document, index entries and SKU entry unless Redis already holds a newer version (or a newer
+    /// tombstone). An equal version is written again: same version means same content, and rewriting repairs its entries.
     /// The old entries are found through the stored document, so a product that changed category leaves its old index.
     /// </summary>
     public static readonly LuaScript ApplyProduct = LuaScript.Prepare("""
@@ -24,16 +24,18 @@ internal static class ReadModelScripts
           redis.call('ZREM', redis.call('HGET', @product, 'index'), oldMember)
         end
         redis.call('DEL', @product)
-        redis.call('HSET', @product, 'version', @version, 'json', @json, 'member', @member, 'index', @categoryIndex)
+        redis.call('HSET', @product, 'version', @version, 'json', @json, 'member', @member, 'index', @categoryIndex, 'sku', @sku)
         redis.call('ZADD', @allIndex, 0, @member)
         redis.call('ZADD', @categoryIndex, 0, @member)
         redis.call('PERSIST', @categoryIndex)
+        redis.call('HSET', @skuIndex, @sku, @id)
         return 1
         """);
 
     /// <summary>
     /// Replaces a product by a versioned tombstone that expires, unless Redis holds a newer version. While it lives, a late
-    /// write of any older version (a slow miss repopulation, a rebuild that read before the delete) is refused.
+    /// write of any older version (a slow miss repopulation, a rebuild that read before the delete) is refused. Its SKU
+    /// entry goes too, unless another product took the SKU meanwhile.
     /// </summary>
     public static readonly LuaScript ApplyTombstone = LuaScript.Prepare("""
         local stored = redis.call('HGET', @product, 'version')
@@ -44,6 +46,10 @@ internal static class ReadModelScripts
         if oldMember then
           redis.call('ZREM', @allIndex, oldMember)
           redis.call('ZREM', redis.call('HGET', @product, 'index'), oldMember)
+        end
+        local oldSku = redis.call('HGET', @product, 'sku')
+        if oldSku and redis.call('HGET', @skuIndex, oldSku) == @id then
+          redis.call('HDEL', @skuIndex, oldSku)
         end
         redis.call('DEL', @product)
         redis.call('HSET', @product, 'version', @version, 'deleted', '1')

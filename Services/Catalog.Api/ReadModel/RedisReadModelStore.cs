@@ -32,6 +32,13 @@ public sealed class RedisReadModelStore(IConnectionMultiplexer redis, IOptions<R
         return fields[1].IsNull ? ProductLookup.Miss : ProductLookup.Absent;
     }
 
+    /// <returns>The id Redis knows for the SKU, or <see langword="null"/> when it knows none (a miss: the index is filled by writes).</returns>
+    public async Task<Guid?> FindIdBySkuAsync(string sku, CancellationToken cancellationToken)
+    {
+        var id = await Database.HashGetAsync(ReadModelKeys.SkuIndex, sku).WaitAsync(cancellationToken);
+        return !id.IsNull && ReadModelKeys.TryParseProductId(id.ToString(), out var productId) ? productId : null;
+    }
+
     /// <returns>The page, or <see langword="null"/> when Redis holds no complete index for the category.</returns>
     public async Task<PagedResult<ProductResponse>?> GetPageAsync(string? category, int page, int pageSize, CancellationToken cancellationToken)
     {
@@ -148,6 +155,8 @@ public sealed class RedisReadModelStore(IConnectionMultiplexer redis, IOptions<R
         {
             product = (RedisKey)ReadModelKeys.Product(id),
             allIndex = (RedisKey)ReadModelKeys.AllProductsIndex,
+            skuIndex = (RedisKey)ReadModelKeys.SkuIndex,
+            id = ReadModelKeys.ProductId(id),
             version,
             ttlMilliseconds = (long)timeToLive.TotalMilliseconds,
         }).WaitAsync(cancellationToken) == 1;
@@ -157,6 +166,9 @@ public sealed class RedisReadModelStore(IConnectionMultiplexer redis, IOptions<R
         product = (RedisKey)ReadModelKeys.Product(product.Id),
         allIndex = (RedisKey)ReadModelKeys.AllProductsIndex,
         categoryIndex = (RedisKey)ReadModelKeys.Index(product.Category),
+        skuIndex = (RedisKey)ReadModelKeys.SkuIndex,
+        id = ReadModelKeys.ProductId(product.Id),
+        sku = product.Sku,
         version = product.Version,
         json = JsonSerializer.Serialize(product, JsonSerializerOptions.Web),
         member = ReadModelKeys.IndexMember(product.Name, product.Id),

@@ -22,6 +22,8 @@ namespace AspireMsa.Catalog.Api.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("product_sku_numbers");
+
             modelBuilder.Entity("AspireMsa.Catalog.Api.Model.Product", b =>
                 {
                     b.Property<Guid>("Id")
@@ -47,6 +49,11 @@ namespace AspireMsa.Catalog.Api.Infrastructure.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -55,6 +62,9 @@ namespace AspireMsa.Catalog.Api.Infrastructure.Migrations
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Sku")
+                        .IsUnique();
 
                     b.HasIndex("Category", "Name");
 
