@@ -29,8 +29,8 @@ var demoUsersEnabled = builder.Configuration.GetValue<bool?>("DemoUsers:Enabled"
 // The single entry point, on a stable URL in run mode (Gateway:HttpPort, 5080 by default); published, on the platform's
 // ingress (Azure Container Apps maps an external http endpoint to 80/443 only). Two stateless replicas behind one
 // address: the key ring and rate-limit counters live in Redis, so neither replica is a single point of failure.
-var gatewayPort = builder.ExecutionContext.IsRunMode && builder.Configuration.GetValue<int?>("Gateway:HttpPort") is > 0 and int port
-    ? port : (int?)null;
+var gatewayHosting = GatewayHostingOptions.Read(builder.Configuration);
+var gatewayPort = builder.ExecutionContext.IsRunMode ? gatewayHosting.FixedHttpPort : null;
 var gateway = builder.AddProject<Projects.Gateway>("gateway", options => options.ExcludeLaunchProfile = true)
     .WithHttpEndpoint(port: gatewayPort, name: "http")
     .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
@@ -84,11 +84,12 @@ var inventory = builder.AddService<Projects.Inventory_Api>("inventory")
     .WithDeadLetterCommands("/api/inventory/admin", operatorAccess)
     .WithParkedOutboxCommands("/api/inventory/admin", operatorAccess);
 
-gateway.WithReference(identity).WaitFor(identity)
-    .WithReference(catalogV1).WaitFor(catalogV1)
-    .WithReference(catalogV2).WaitFor(catalogV2)
-    .WithReference(ordering).WaitFor(ordering)
-    .WithReference(inventory).WaitFor(inventory);
+// The gateway's one list of the services behind it: each API, its versions and the token audience it accepts.
+gateway.WithDownstream(identity, api: "identity")
+    .WithDownstream(catalogV1, api: "catalog", version: "v1", audience: "catalog")
+    .WithDownstream(catalogV2, api: "catalog", version: "v2", audience: "catalog")
+    .WithDownstream(ordering, api: "ordering", audience: "ordering")
+    .WithDownstream(inventory, api: "inventory", audience: "inventory");
 
 // The gateway checks every token, and each API checks it again (defense in depth), against the issuer published at the gateway.
 foreach (var api in new[] { gateway, identity, catalogV1, catalogV2, ordering, inventory })

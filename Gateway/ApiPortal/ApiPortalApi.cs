@@ -1,4 +1,5 @@
 using AspireMsa.Gateway.Bff;
+using AspireMsa.Gateway.Downstream;
 using AspireMsa.Gateway.Middleware;
 using AspireMsa.Gateway.PublicAddress;
 using AspireMsa.ServiceDefaults.OpenApi;
@@ -20,6 +21,7 @@ public static class ApiPortalApi
     public static IEndpointRouteBuilder MapApiPortal(this IEndpointRouteBuilder app)
     {
         var portal = app.ServiceProvider.GetRequiredService<IOptions<ApiPortalOptions>>().Value;
+        var apis = app.ServiceProvider.GetRequiredService<IOptions<DownstreamOptions>>().Value.Apis();
 
         // Documentation is public, like the token endpoint it points to; the calls it sends are authorized as usual.
         app.MapGet("/openapi/{service}.json", GetServiceDocument)
@@ -31,9 +33,9 @@ public static class ApiPortalApi
         {
             options.WithTitle("AspireMsa API portal").WithOpenApiRoutePattern(DocumentRoutePattern);
             var first = true;
-            foreach (var service in portal.Services.Keys)
+            foreach (var api in apis)
             {
-                options.AddDocument(service, $"{char.ToUpperInvariant(service[0])}{service[1..]} API", isDefault: first);
+                options.AddDocument(api, $"{char.ToUpperInvariant(api[0])}{api[1..]} API", isDefault: first);
                 first = false;
             }
 

@@ -11,8 +11,6 @@ public static class ApiPortalServiceExtensions
         builder.Services.AddOptions<ApiPortalOptions>()
             .BindConfiguration(ApiPortalOptions.SectionName)
             .ValidateDataAnnotations()
-            .Validate(ApiPortalOptions.HasValidServices,
-                "ApiPortal:Services must map lower-case document names (a-z, 0-9, -) to absolute addresses, e.g. catalog → http://catalog.")
             .ValidateOnStart();
 
         builder.Services.AddMemoryCache();

@@ -37,7 +37,7 @@ public static class BffApi
         var product = await productCall;
         return product.Succeeded
             ? TypedResults.Ok(new ProductDetailsResponse(product.Value, await availabilityCall))
-            : EssentialPartProblem(product, "Product", "catalog", id);
+            : EssentialPartProblem(product, "Product", CatalogClient.Api, id);
     }
 
     public static async Task<Results<Ok<OrderDetailsResponse>, ProblemHttpResult>> GetOrderDetails(
@@ -46,7 +46,7 @@ public static class BffApi
         var order = await ordering.GetOrderAsync(id, ct);
         if (!order.Succeeded)
         {
-            return EssentialPartProblem(order, "Order", "ordering", id);
+            return EssentialPartProblem(order, "Order", OrderingClient.Api, id);
         }
 
         // One catalog call per distinct product, all at once; an order holds a bounded number of lines.

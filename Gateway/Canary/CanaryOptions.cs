@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using AspireMsa.Gateway.Downstream;
 
 namespace AspireMsa.Gateway.Canary;
 
 /// <summary>
-/// Canary releases the gateway runs (<c>Canary:Releases:{name}</c>): a route joins one by naming it in its
-/// <c>Metadata:Canary</c>, and its requests are then split between the stable and the canary version's clusters.
+/// Canary releases the gateway runs (<c>Canary:Releases:{api}</c>, named after the API they release): a route joins one by
+/// naming it in its <c>Metadata:Canary</c>, and its requests are then split between the stable and the canary version's
+/// clusters, the services the downstream registry lists for those versions of the API.
 /// </summary>
 public sealed class CanaryOptions
 {
@@ -18,6 +20,17 @@ public sealed class CanaryOptions
             && Validator.TryValidateObject(release.Rollback, new ValidationContext(release.Rollback), null, validateAllProperties: true)
             && release.StableVersion != release.CanaryVersion
             && release.StableCluster != release.CanaryCluster);
+
+    /// <summary>Each version's cluster is the registry's service for that version of the release's API.</summary>
+    public void ResolveClusters(DownstreamOptions downstream)
+    {
+        ArgumentNullException.ThrowIfNull(downstream);
+        foreach (var (api, release) in Releases)
+        {
+            release.StableCluster = downstream.ServiceOf(api, release.StableVersion) ?? string.Empty;
+            release.CanaryCluster = downstream.ServiceOf(api, release.CanaryVersion) ?? string.Empty;
+        }
+    }
 }
 
 public sealed class CanaryReleaseOptions
@@ -25,12 +38,14 @@ public sealed class CanaryReleaseOptions
     [Required]
     public string StableVersion { get; set; } = "v1";
 
+    /// <summary>Set from the downstream registry, not configured.</summary>
     [Required]
     public string StableCluster { get; set; } = string.Empty;
 
     [Required]
     public string CanaryVersion { get; set; } = "v2";
 
+    /// <summary>Set from the downstream registry, not configured.</summary>
     [Required]
     public string CanaryCluster { get; set; } = string.Empty;
 

@@ -1,3 +1,4 @@
+using AspireMsa.Gateway.Downstream;
 using AspireMsa.Gateway.Middleware;
 using AspireMsa.Gateway.RateLimiting;
 using AspireMsa.Gateway.Security;
@@ -22,9 +23,6 @@ public static class GatewayServiceExtensions
     // Well inside YARP's and the orchestrator's probe timeouts, so a hung Redis reads as Degraded rather than as no answer.
     private static readonly TimeSpan RedisHealthCheckTimeout = TimeSpan.FromSeconds(1);
 
-    /// <summary>The audiences of the APIs behind the gateway; a token for none of them is refused at the edge.</summary>
-    public static readonly string[] ApiAudiences = ["catalog", "ordering", "inventory", "analytics"];
-
     public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
     {
         builder.AddRedisClient(
@@ -37,11 +35,8 @@ public static class GatewayServiceExtensions
         builder.Services.AddDegradableDependency(RedisConnectionName, RedisHealthCheckTimeout);
 
         // No product banner for scanners, and a cap on what a client may upload through the edge (answered 413).
-        builder.Services.Configure<KestrelServerOptions>(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("Gateway:MaxRequestBodyBytes") ?? 1_048_576;
-        });
+        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
+        builder.AddRequestBodyLimit();
 
         // Stateless replicas: the DataProtection key ring lives in Redis, so any replica can read what another wrote.
         builder.Services.AddDataProtection().SetApplicationName("aspiremsa-gateway");
@@ -49,7 +44,8 @@ public static class GatewayServiceExtensions
             options.XmlRepository = new RedisXmlRepository(() => redis.GetDatabase(), "aspiremsa:gateway:data-protection-keys"));
 
         builder.AddTrustedProxies();
-        builder.AddDefaultAuthentication(ApiAudiences);
+        builder.AddDownstreamServices();
+        builder.AddDefaultAuthentication(builder.Configuration.DownstreamAudiences());
         builder.Services.AddAuthorizationBuilder().AddGatewayPolicies();
         builder.AddGatewayRateLimiting();
 
@@ -71,6 +67,7 @@ public static class GatewayServiceExtensions
         builder.Services.AddSingleton<IdentityHeadersTransformProvider>();
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection(ReverseProxySection))
+            .AddConfigFilter<DownstreamRouteFilter>()
             .AddTransforms<IdentityHeadersTransformProvider>()
             .AddServiceDiscoveryDestinationResolver();
         return builder;

@@ -6,6 +6,7 @@ using AspireMsa.Gateway.Bff;
 using AspireMsa.Gateway.Canary;
 using AspireMsa.Gateway.Extensions;
 using AspireMsa.Gateway.Security;
+using AspireMsa.Identity.Api.Clients;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Builder;
@@ -55,7 +56,7 @@ public class ApiPermissionsDocTests
 
         var markdown = new StringBuilder();
         markdown.AppendLine("### Routes proxied to the services (`ReverseProxy:Routes` in `Gateway/appsettings.json`)").AppendLine();
-        markdown.AppendLine("| route | methods | path | service | policy | requires |");
+        markdown.AppendLine("| route | methods | path | API | policy | requires |");
         markdown.AppendLine("|---|---|---|---|---|---|");
         foreach (var route in ProxyRoutes(root).OrderBy(r => r.Path, StringComparer.Ordinal).ThenBy(r => r.Methods, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal))
         {
@@ -88,9 +89,11 @@ public class ApiPermissionsDocTests
                 route.Key,
                 methods.Length == 0 ? "any" : string.Join(", ", methods),
                 route["Match:Path"] ?? "(no path)",
-                release is null ? cluster : $"{cluster}, canary {configuration[$"{CanaryOptions.SectionName}:Releases:{release}:CanaryCluster"]}",
+                release is null ? cluster : $"{cluster} {Version(release, "StableVersion")}, canary {Version(release, "CanaryVersion")}",
                 route["AuthorizationPolicy"]);
         }
+
+        string? Version(string release, string key) => configuration[$"{CanaryOptions.SectionName}:Releases:{release}:{key}"];
     }
 
     /// <summary>The gateway's own endpoints, mapped exactly as Program.cs maps them, then read from their metadata.</summary>
@@ -181,7 +184,7 @@ public class ApiPermissionsDocTests
         /// </summary>
         private async Task<IEnumerable<string>> RequiredScopesAsync(AuthorizationPolicy policy, IReadOnlyList<string> roles)
         {
-            var allScopes = GatewayServiceExtensions.ApiAudiences;
+            var allScopes = ApiScopes.All;
             Assert.True(await AllowsAsync(policy, roles, allScopes), "A user with every role and scope is refused: the policy has a requirement this document cannot describe.");
 
             var required = new List<string>();

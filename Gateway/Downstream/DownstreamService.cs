@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AspireMsa.Gateway.Downstream;
+
+/// <summary>One service behind the gateway, as the AppHost registers it (<c>Downstream:Services:{discovery name}</c>).</summary>
+public sealed class DownstreamService
+{
+    /// <summary>
+    /// The API the service serves: routes name it as their <c>ClusterId</c>, the portal publishes its document under it,
+    /// and a canary release of it carries its name. Several services may serve one API in different versions.
+    /// </summary>
+    [Required]
+    public string Api { get; set; } = string.Empty;
+
+    /// <summary>The API version this service answers as, e.g. <c>v2</c>; needed only where a canary release splits an API.</summary>
+    public string? Version { get; set; }
+
+    /// <summary>The token audience the service accepts; none for a service that checks no API tokens (the token server).</summary>
+    public string? Audience { get; set; }
+
+    /// <summary>Where the service serves its OpenAPI document.</summary>
+    [Required]
+    public string OpenApiPath { get; set; } = string.Empty;
+}
