@@ -1,5 +1,3 @@
-using AspireMsa.Gateway.Canary;
-using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Configuration;
 
 namespace AspireMsa.Gateway.Downstream;
@@ -12,8 +10,6 @@ public static class DownstreamServiceExtensions
         builder.Services.AddOptions<DownstreamOptions>()
             .BindConfiguration(DownstreamOptions.SectionName)
             .Validate(DownstreamOptions.IsValid, DownstreamOptions.InvalidMessage)
-            .Validate<IOptions<CanaryOptions>>((downstream, canary) => DownstreamRegistry.EveryApiHasADefault(downstream, canary.Value),
-                "An API served by several Downstream:Services needs a Canary:Releases entry of its name to choose between them.")
             .ValidateOnStart();
         builder.Services.AddSingleton<DownstreamRegistry>();
         builder.Services.AddSingleton<IProxyConfigProvider, DownstreamProxyConfigProvider>();
