@@ -12,9 +12,11 @@ public static class DownstreamServiceExtensions
         builder.Services.AddOptions<DownstreamOptions>()
             .BindConfiguration(DownstreamOptions.SectionName)
             .Validate(DownstreamOptions.IsValid, DownstreamOptions.InvalidMessage)
-            .Validate<IOptions<CanaryOptions>>((downstream, canary) => DownstreamRegistry.EveryApiHasADefault(downstream, canary.Value),
-                "An API served by several Downstream:Services needs a Canary:Releases entry of its name to choose between them.")
             .ValidateOnStart();
+        // Checked on the canary side, which already reads the registry: the reverse would make each options wait on the other.
+        builder.Services.AddOptions<CanaryOptions>()
+            .Validate<IOptions<DownstreamOptions>>((canary, downstream) => DownstreamRegistry.EveryApiHasADefault(downstream.Value, canary),
+                "An API served by several Downstream:Services needs a Canary:Releases entry of its name to choose between them.");
         builder.Services.AddSingleton<DownstreamRegistry>();
         builder.Services.AddSingleton<IProxyConfigProvider, DownstreamProxyConfigProvider>();
         return builder;
