@@ -23,7 +23,7 @@ public sealed partial class DownstreamOptions
     public string[] Audiences() =>
         [.. Services.Values.Select(service => service.Audience).OfType<string>().Where(audience => audience.Length > 0).Distinct(StringComparer.Ordinal)];
 
-    /// <summary>The APIs, in the order the AppHost registered their first service.</summary>
+    /// <summary>The APIs, in the order of their services' discovery names (configuration lists keys sorted).</summary>
     public string[] Apis() => [.. Services.Values.Select(service => service.Api).Distinct(StringComparer.Ordinal)];
 
     /// <summary>The discovery names of the services that serve <paramref name="api"/>.</summary>
