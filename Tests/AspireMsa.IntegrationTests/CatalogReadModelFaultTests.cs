@@ -11,6 +11,7 @@ namespace AspireMsa.IntegrationTests;
 public sealed class CatalogReadModelFaultTests(SystemFixture system, ITestOutputHelper output) : IDisposable
 {
     private const string ReadSourceHeader = "X-Read-Source";
+    private const int StampedeAttempts = 5;
     private const int ConcurrentReaders = 1_000;
     private static readonly TimeSpan RecoveryTimeout = TimeSpan.FromMinutes(2);
 
@@ -40,27 +41,40 @@ public sealed class CatalogReadModelFaultTests(SystemFixture system, ITestOutput
     [Fact]
     public async Task AThousandConcurrentReadsOfAColdProduct_CauseOneDatabaseLoad()
     {
-        var created = await CreateDirectlyAsync("Stampede stool", NewCategory());
         // Open every connection first, so the thousand reads reach the catalog together rather than as connections form.
         await Task.WhenAll(Enumerable.Range(0, ConcurrentReaders).Select(_ => _catalog.GetAsync("/alive")));
         await using var redis = await CatalogReadModelRedis.ConnectAsync(system.App);
-        await redis.FlushAllAsync();
-        var before = await StatsAsync();
 
-        var reads = await Task.WhenAll(Enumerable.Range(0, ConcurrentReaders).Select(_ => _catalog.GetAsync($"/api/catalog/products/{created.Id}")));
+        // A quiet machine may answer the first read before the others arrive: then no stampede happened and the burst
+        // proves nothing, so it is tried again with another cold product, a bounded number of times.
+        for (var burst = 1; burst <= StampedeAttempts; burst++)
+        {
+            var created = await CreateDirectlyAsync($"Stampede stool {burst}", NewCategory());
+            await redis.FlushAllAsync();
+            var before = await StatsAsync();
 
-        var after = await StatsAsync();
-        // Fallbacks are not asserted: on an overloaded machine some Redis calls exceed their timeout, which is the breaker's business.
-        output.WriteLine($"{after.Misses - before.Misses} of {ConcurrentReaders} reads missed together; " +
-            $"{after.DbLoads - before.DbLoads} database load(s); {after.Fallbacks - before.Fallbacks} fallback(s).");
-        Assert.All(reads, read => Assert.Equal(HttpStatusCode.OK, read.StatusCode));
-        Assert.True(after.Misses - before.Misses > 1, $"Only {after.Misses - before.Misses} read(s) missed: no stampede happened.");
-        Assert.Equal(1, after.DbLoads - before.DbLoads);
-        Assert.Contains(reads, read => ReadSource(read) == "database");
-        await CatalogReadModelPolling.UntilAsync(
-            async () => ReadSource(await GetSucceededAsync($"/api/catalog/products/{created.Id}")) == "redis",
-            RecoveryTimeout, "the product is served from Redis after the burst");
-        Assert.Equal(created.Version, (await redis.ProductAsync(created.Id))!.Version);
+            var reads = await Task.WhenAll(Enumerable.Range(0, ConcurrentReaders).Select(_ => _catalog.GetAsync($"/api/catalog/products/{created.Id}")));
+
+            var after = await StatsAsync();
+            // Fallbacks are not asserted: on an overloaded machine some Redis calls exceed their timeout, which is the breaker's business.
+            output.WriteLine($"Burst {burst}: {after.Misses - before.Misses} of {ConcurrentReaders} reads missed together; " +
+                $"{after.DbLoads - before.DbLoads} database load(s); {after.Fallbacks - before.Fallbacks} fallback(s).");
+            Assert.All(reads, read => Assert.Equal(HttpStatusCode.OK, read.StatusCode));
+            Assert.Equal(1, after.DbLoads - before.DbLoads);
+            if (after.Misses - before.Misses <= 1)
+            {
+                continue;
+            }
+
+            Assert.Contains(reads, read => ReadSource(read) == "database");
+            await CatalogReadModelPolling.UntilAsync(
+                async () => ReadSource(await GetSucceededAsync($"/api/catalog/products/{created.Id}")) == "redis",
+                RecoveryTimeout, "the product is served from Redis after the burst");
+            Assert.Equal(created.Version, (await redis.ProductAsync(created.Id))!.Version);
+            return;
+        }
+
+        Assert.Fail($"No burst of {ConcurrentReaders} reads missed together in {StampedeAttempts} tries: the stampede protection was never exercised.");
     }
 
     [Fact]
