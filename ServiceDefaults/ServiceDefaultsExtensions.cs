@@ -18,6 +18,7 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Polly.Telemetry;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -46,6 +47,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<FaultInjectionState>();
         builder.Services.AddServiceDiscovery();
+        builder.Services.Configure<TelemetryOptions>(ResilienceLogLevels.Apply);
         var resilienceOverrides = builder.Configuration.GetSection(HttpClientResilienceDefaults.SectionName);
         builder.Services.ConfigureHttpClientDefaults(http =>
         {

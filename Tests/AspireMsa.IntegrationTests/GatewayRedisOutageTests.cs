@@ -31,7 +31,7 @@ public sealed class GatewayRedisOutageTests(SystemFixture system)
         // Watched from before the outage: a busy gateway's log backlog would have lost the lines by the time they are checked.
         var wentDown = DateTimeOffset.UtcNow;
         var turnedLocal = LoggedSinceAsync("Shared rate limits unavailable", wentDown, TimeSpan.FromMinutes(2));
-        var sharedAgain = LoggedSinceAsync("Shared rate limits are back", wentDown, TimeSpan.FromMinutes(4));
+        var sharedAgain = LoggedSinceAsync("Shared rate limits are back", wentDown, TimeSpan.FromMinutes(5));
         var restore = await TakeRedisDownAsync(outage);
         try
         {
@@ -65,10 +65,19 @@ public sealed class GatewayRedisOutageTests(SystemFixture system)
             await restore();
         }
 
-        // Redis back: the breaker closes on its next probe, and attempts spread over both replicas share one budget again.
-        Assert.True(await sharedAgain, "No gateway replica went back to the shared limits.");
+        // Redis back: a breaker closes on the first limited request after its break, so requests keep coming to both
+        // replicas until one logs it; then attempts spread over both replicas share one budget again.
         using var first = LoopbackSourceClient.Create(IPAddress.Loopback, replicas[0]);
         using var second = LoopbackSourceClient.Create(IPAddress.Loopback, replicas[1]);
+        Assert.True(await Polling.UntilAsync(async () =>
+        {
+            foreach (var replica in new[] { first, second })
+            {
+                using var _ = await replica.GetAsync("/api/catalog/products");
+            }
+
+            return sharedAgain.IsCompleted && await sharedAgain;
+        }, TimeSpan.FromMinutes(2)), "No gateway replica went back to the shared limits.");
         HttpStatusCode[] shared = [];
         Assert.True(await Polling.UntilAsync(async () =>
         {
