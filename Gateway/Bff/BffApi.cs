@@ -18,10 +18,11 @@ public static class BffApi
     {
         var api = app.MapGroup(RoutePrefix).WithTags("BFF");
 
-        // Product pages are public like catalog reads; the stock part follows the inventory route's own policy.
-        api.MapGet("/products/{id:guid}", GetProductDetails).WithName("GetProductDetails").AllowAnonymous()
+        // Product pages are public like catalog reads; the stock part follows the inventory route's own policy. Ids bind
+        // without a route constraint, so a malformed one answers problem details naming it rather than a bare 404.
+        api.MapGet("/products/{id}", GetProductDetails).WithName("GetProductDetails").AllowAnonymous()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status502BadGateway).ProducesProblem(StatusCodes.Status504GatewayTimeout);
-        api.MapGet("/orders/{id:guid}", GetOrderDetails).WithName("GetOrderDetails").RequireAuthorization(GatewayPolicies.Customer)
+        api.MapGet("/orders/{id}", GetOrderDetails).WithName("GetOrderDetails").RequireAuthorization(GatewayPolicies.Customer)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status502BadGateway).ProducesProblem(StatusCodes.Status504GatewayTimeout);
 
         return api;

@@ -94,6 +94,8 @@ public class BadInputProblemDetailsTests(SystemFixture system)
     [InlineData("/api/catalog/products/not-a-guid", "id")]
     [InlineData("/api/orders/not-a-guid", "id")]
     [InlineData("/api/inventory/not-a-guid", "productId")]
+    [InlineData("/bff/products/not-a-guid", "id")]
+    [InlineData("/bff/orders/not-a-guid", "id")]
     public async Task AnIdThatIsNoGuid_AnswersProblemDetails_NamingTheParameterAndTheValue(string path, string parameter)
     {
         var response = await (await system.GatewayAsAsync("alice")).GetAsync(path);

@@ -8,8 +8,8 @@ namespace AspireMsa.IntegrationTests;
 /// What a newcomer sees in the dashboard: a clean start logs nothing at Error, an idle system starts almost no traces,
 /// and an order's trace runs whole from the gateway through ordering and inventory.
 /// </summary>
-[Collection(TelemetryCollection.Name)]
-public partial class CleanDashboardTests(TelemetryFixture system, ITestOutputHelper output)
+[Collection(FirstRunCollection.Name)]
+public partial class CleanDashboardTests(FirstRunFixture system, ITestOutputHelper output)
 {
     private const int MaxIdleTracesPerMinute = 10;
 

@@ -6,8 +6,8 @@ namespace AspireMsa.IntegrationTests;
 /// A first run shows a stocked store, loaded through the gateway by the one-shot <c>demo-data</c> resource, and loading
 /// again adds nothing twice.
 /// </summary>
-[Collection(DemoDataCollection.Name)]
-public class DemoDataTests(DemoDataSystemFixture system)
+[Collection(FirstRunCollection.Name)]
+public class DemoDataTests(FirstRunFixture system)
 {
     private const string DemoDataResource = "demo-data";
     private const int PageSize = 100;

@@ -12,7 +12,7 @@ namespace AspireMsa.IntegrationTests;
 public sealed class LongestFirstCollectionOrderer : ITestCollectionOrderer
 {
     private static readonly string[] LongestFirst =
-        [RedisOutageCollection.Name, MessagingFaultCollection.Name, StopsAndFreezesCollection.Name, SystemCollection.Name];
+        [MessagingFaultCollection.Name, StopsAndFreezesCollection.Name, SystemCollection.Name, RedisOutageCollection.Name, FirstRunCollection.Name];
 
     public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>
         testCollections

@@ -121,6 +121,8 @@ public class MessagingFaultTests(SystemFixture system, ITestOutputHelper output)
         var acceptedBeforeStop = load.Accepted.Count;
         var stop = await system.App.ResourceCommands.ExecuteCommandAsync(ordering, KnownResourceCommands.StopCommand);
         Assert.True(stop.Success, $"Stopping ordering: {stop.Message}");
+        // Stopped: the orders in flight through the shutdown are the test; later ones could only be refused.
+        load.StopPlacing();
         await running;
         output.WriteLine($"{load.Accepted.Count - acceptedBeforeStop} orders were accepted after the stop began, {load.Refused} refused.");
 

@@ -12,6 +12,7 @@ public sealed class OrderSagaLoad(OrderSagaDriver saga, IReadOnlyList<Guid> prod
     private readonly ConcurrentBag<Guid> _accepted = [];
     private int _issued = -1;
     private int _refused;
+    private bool _stopped;
 
     public IReadOnlyCollection<Guid> Accepted => _accepted;
 
@@ -30,12 +31,18 @@ public sealed class OrderSagaLoad(OrderSagaDriver saga, IReadOnlyList<Guid> prod
         Elapsed += watch.Elapsed;
     }
 
+    /// <summary>
+    /// Callers place no further orders; those in flight get their answers. For a fault after which every further order
+    /// would only wait out the gateway's timeout to be refused.
+    /// </summary>
+    public void StopPlacing() => Volatile.Write(ref _stopped, true);
+
     public Task WaitUntilAcceptedAsync(int count) =>
         OrderSagaDriver.EventuallyAsync(() => Task.FromResult(_accepted.Count >= count), $"{count} orders were accepted");
 
     private async Task CallerAsync(int end)
     {
-        for (var i = Interlocked.Increment(ref _issued); i < end; i = Interlocked.Increment(ref _issued))
+        for (var i = Interlocked.Increment(ref _issued); i < end && !Volatile.Read(ref _stopped); i = Interlocked.Increment(ref _issued))
         {
             try
             {

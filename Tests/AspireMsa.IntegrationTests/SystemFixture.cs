@@ -8,7 +8,7 @@ namespace AspireMsa.IntegrationTests;
 /// <summary>
 /// Starts the real AppHost once per test collection: PostgreSQL, Redis and RabbitMQ as local processes (containers where
 /// a runtime answers), every service and the gateway, and waits until each resource reports healthy. The store starts
-/// empty (no demo data), so tests see only what they create; <see cref="DemoDataSystemFixture"/> turns the loader on.
+/// empty (no demo data), so tests see only what they create; <see cref="FirstRunFixture"/> turns the loader on.
 /// A derived fixture may give the projects an OTLP endpoint to export their telemetry to (<see cref="TelemetryEndpoint"/>).
 /// </summary>
 public class SystemFixture : IAsyncLifetime
@@ -133,6 +133,12 @@ public class SystemFixture : IAsyncLifetime
         foreach (var resource in Resources)
         {
             await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cts.Token);
+        }
+
+        // A stocked store before the first test, and no loader traffic in what the tests measure.
+        if (DemoDataEnabled)
+        {
+            await _app.ResourceNotifications.WaitForResourceAsync("demo-data", KnownResourceStates.TerminalStates, cts.Token);
         }
 
         Gateway = _app.CreateHttpClient("gateway", "http");

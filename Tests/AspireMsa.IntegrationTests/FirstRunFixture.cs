@@ -1,9 +1,14 @@
 namespace AspireMsa.IntegrationTests;
 
-/// <summary>The whole system, with every project exporting its traces to a receiver the test reads.</summary>
-public sealed class TelemetryFixture : SystemFixture
+/// <summary>
+/// The whole system as a newcomer starts it, the <c>demo-data</c> resource stocking the store, with every project exporting
+/// its traces to a receiver the tests read.
+/// </summary>
+public sealed class FirstRunFixture : SystemFixture
 {
     public OtlpTraceReceiver Receiver { get; } = new();
+
+    protected override bool DemoDataEnabled => true;
 
     protected override Uri? TelemetryEndpoint => Receiver.Endpoint;
 
