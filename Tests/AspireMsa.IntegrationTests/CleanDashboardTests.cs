@@ -79,7 +79,9 @@ public partial class CleanDashboardTests(FirstRunFixture system, ITestOutputHelp
         {
             var lines = await ResourceLogs.LinesAsync(system.App, project, TimeSpan.FromSeconds(3));
             Assert.NotEmpty(lines);
-            errors.AddRange(lines.Where(IsError).Select(line => $"{project}: {line}"));
+            // The console logger puts the message on the lines after the level's: they say what failed.
+            errors.AddRange(lines.Select((line, index) => (line, index)).Where(entry => IsError(entry.line))
+                .Select(entry => $"{project}: {string.Join(" | ", lines.Skip(entry.index).Take(3))}"));
         }
 
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));

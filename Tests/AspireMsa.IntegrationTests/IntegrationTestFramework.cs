@@ -15,8 +15,11 @@ namespace AspireMsa.IntegrationTests;
 /// </summary>
 public sealed class IntegrationTestFramework(IMessageSink messageSink) : XunitTestFramework(messageSink)
 {
-    /// <summary>Systems running at once; <c>ASPIREMSA_TEST_SYSTEMS</c> overrides it (1 runs collections one by one).</summary>
-    public const int DefaultConcurrentSystems = 1;
+    /// <summary>
+    /// Systems running at once; <c>ASPIREMSA_TEST_SYSTEMS</c> overrides it (1 runs collections one by one). Two on two
+    /// cores: one system's waits on faults and timeouts are the other's CPU time, and systems start one at a time.
+    /// </summary>
+    public const int DefaultConcurrentSystems = 2;
 
     protected override ITestFrameworkExecutor CreateExecutor(AssemblyName assemblyName) =>
         new Executor(assemblyName, SourceInformationProvider, DiagnosticMessageSink);

@@ -16,7 +16,7 @@ public static class CatalogServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddDefaultAuthentication(Audience);
-        builder.AddNpgsqlDbContext<CatalogDbContext>(DatabaseName);
+        builder.AddNpgsqlDbContext<CatalogDbContext>(DatabaseName, configureDbContextOptions: options => options.LogFailedCommandsAsWarnings());
         builder.Services.AddMigration<CatalogDbContext>();
         builder.AddReadModel();
         // Publishes ProductPriceChanged through the transactional outbox; the catalog consumes no events.

@@ -21,7 +21,7 @@ public static class IdentityServiceExtensions
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<IdentityDbContext>(DatabaseName);
+        builder.AddNpgsqlDbContext<IdentityDbContext>(DatabaseName, configureDbContextOptions: options => options.LogFailedCommandsAsWarnings());
         builder.Services.AddMigration<IdentityDbContext>(IdentitySeeder.SeedAsync);
         builder.Services.TryAddSingleton(TimeProvider.System);
 

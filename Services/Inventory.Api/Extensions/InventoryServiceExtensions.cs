@@ -14,7 +14,7 @@ public static class InventoryServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddDefaultAuthentication(ServiceName);
-        builder.AddNpgsqlDbContext<InventoryDbContext>(DatabaseName);
+        builder.AddNpgsqlDbContext<InventoryDbContext>(DatabaseName, configureDbContextOptions: options => options.LogFailedCommandsAsWarnings());
         builder.Services.AddMigration<InventoryDbContext>();
         builder.Services.AddValidation();
         builder.Services.AddOpenApi();

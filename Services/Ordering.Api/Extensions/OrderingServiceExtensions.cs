@@ -18,7 +18,7 @@ public static class OrderingServiceExtensions
     {
         // Orders belong to the subject of the validated token; the gateway checked it already, this service checks it again.
         builder.AddDefaultAuthentication(ServiceName);
-        builder.AddNpgsqlDbContext<OrderingDbContext>(DatabaseName);
+        builder.AddNpgsqlDbContext<OrderingDbContext>(DatabaseName, configureDbContextOptions: options => options.LogFailedCommandsAsWarnings());
         builder.Services.AddMigration<OrderingDbContext>();
         builder.Services.AddValidation();
         builder.Services.AddOptions<OrderLimitsOptions>()
