@@ -12,7 +12,7 @@ namespace AspireMsa.IntegrationTests;
 /// repository's rules, Alertmanager posts to the gateway's webhook, and admins read the alerts at <c>GET /api/alerts</c>.
 /// </summary>
 [Collection(StopsAndFreezesCollection.Name)]
-public class AlertingTests(SystemFixture system, ITestOutputHelper output)
+public class AlertingTests(FaultSystemFixture system, ITestOutputHelper output)
 {
     private static readonly TimeSpan FireDeadline = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan ResolveDeadline = TimeSpan.FromSeconds(90);

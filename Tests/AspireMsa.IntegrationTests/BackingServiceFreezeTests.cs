@@ -10,7 +10,7 @@ namespace AspireMsa.IntegrationTests;
 /// their failures meanwhile rather than stopped their host.
 /// </summary>
 [Collection(StopsAndFreezesCollection.Name)]
-public sealed class BackingServiceFreezeTests(SystemFixture system, ITestOutputHelper output)
+public sealed class BackingServiceFreezeTests(FaultSystemFixture system, ITestOutputHelper output)
 {
     // Longer than Npgsql's 30 s command timeout, RabbitMQ's 20 s continuation timeout, StackExchange.Redis's 5 s timeout,
     // the gateway's 15 s route timeouts and the ~20 s after which a throwing background service once stopped its host.

@@ -5,7 +5,7 @@ namespace AspireMsa.IntegrationTests;
 
 /// <summary>The BFF reads the catalog through the same canary decision as the proxied <c>/api/catalog</c> routes.</summary>
 [Collection(StopsAndFreezesCollection.Name)]
-public sealed class BffCanaryTests(SystemFixture system) : IDisposable
+public sealed class BffCanaryTests(FaultSystemFixture system) : IDisposable
 {
     private readonly CanaryTraffic _traffic = new(system);
 

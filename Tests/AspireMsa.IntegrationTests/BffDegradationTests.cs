@@ -5,7 +5,7 @@ namespace AspireMsa.IntegrationTests;
 
 /// <summary>A non-essential part that is down degrades its section of the page, never the whole page.</summary>
 [Collection(RedisOutageCollection.Name)]
-public class BffDegradationTests(SystemFixture system)
+public class BffDegradationTests(FaultSystemFixture system)
 {
     private const string Inventory = "inventory";
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(2);

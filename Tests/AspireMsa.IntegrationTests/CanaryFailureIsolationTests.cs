@@ -5,7 +5,7 @@ namespace AspireMsa.IntegrationTests;
 
 /// <summary>The gateway isolates a failing or slow catalog version: timeouts, health checks, retries and failover.</summary>
 [Collection(StopsAndFreezesCollection.Name)]
-public sealed class CanaryFailureIsolationTests(SystemFixture system) : IDisposable
+public sealed class CanaryFailureIsolationTests(FaultSystemFixture system) : IDisposable
 {
     private const string CatalogV2 = "catalog-v2";
     private readonly CanaryTraffic _traffic = new(system);

@@ -5,7 +5,7 @@ namespace AspireMsa.IntegrationTests;
 /// traffic, anyone else none; and pinned requests never trigger the automatic rollback.
 /// </summary>
 [Collection(StopsAndFreezesCollection.Name)]
-public sealed class CanaryPinTrustTests(SystemFixture system) : IDisposable
+public sealed class CanaryPinTrustTests(FaultSystemFixture system) : IDisposable
 {
     private readonly CanaryTraffic _traffic = new(system);
 

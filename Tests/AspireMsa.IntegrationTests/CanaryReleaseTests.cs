@@ -6,7 +6,7 @@ namespace AspireMsa.IntegrationTests;
 
 /// <summary>The gateway splits catalog traffic between catalog-v1 and catalog-v2 by weight, pins by trusted header, user or cookie.</summary>
 [Collection(StopsAndFreezesCollection.Name)]
-public sealed class CanaryReleaseTests(SystemFixture system) : IDisposable
+public sealed class CanaryReleaseTests(FaultSystemFixture system) : IDisposable
 {
     private readonly CanaryTraffic _traffic = new(system);
 

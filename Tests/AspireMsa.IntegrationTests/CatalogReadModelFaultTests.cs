@@ -8,7 +8,7 @@ namespace AspireMsa.IntegrationTests;
 /// with Redis stopped reads fall back to PostgreSQL and writes wait in the outbox until Redis is back.
 /// </summary>
 [Collection(RedisOutageCollection.Name)]
-public sealed class CatalogReadModelFaultTests(SystemFixture system, ITestOutputHelper output) : IDisposable
+public sealed class CatalogReadModelFaultTests(FaultSystemFixture system, ITestOutputHelper output) : IDisposable
 {
     private const string ReadSourceHeader = "X-Read-Source";
     private const int StampedeAttempts = 5;

@@ -75,9 +75,9 @@ public partial class CleanDashboardTests(FirstRunFixture system, ITestOutputHelp
     public async Task ACleanStart_LogsNothingAtError()
     {
         var errors = new List<string>();
-        foreach (var project in Projects)
+        var logs = await Task.WhenAll(Projects.Select(project => ResourceLogs.LinesAsync(system.App, project, TimeSpan.FromSeconds(3))));
+        foreach (var (project, lines) in Projects.Zip(logs))
         {
-            var lines = await ResourceLogs.LinesAsync(system.App, project, TimeSpan.FromSeconds(3));
             Assert.NotEmpty(lines);
             // The console logger puts the message on the lines after the level's: they say what failed.
             errors.AddRange(lines.Select((line, index) => (line, index)).Where(entry => IsError(entry.line))

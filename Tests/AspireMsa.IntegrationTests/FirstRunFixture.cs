@@ -10,6 +10,8 @@ public sealed class FirstRunFixture : SystemFixture
 
     protected override bool DemoDataEnabled => true;
 
+    protected override bool QuickKeysAndPurges => false;
+
     protected override Uri? TelemetryEndpoint => Receiver.Endpoint;
 
     public override async Task InitializeAsync()

@@ -8,7 +8,7 @@ namespace AspireMsa.IntegrationTests;
 /// address and username per minute) being the budget.
 /// </summary>
 [Collection(RedisOutageCollection.Name)]
-public sealed class ForwardedClientAddressTests(SystemFixture system)
+public sealed class ForwardedClientAddressTests(FaultSystemFixture system)
 {
     private const int TokenBudget = 10;
     private static readonly IPAddress UntrustedAddress = IPAddress.Parse("127.0.0.3");

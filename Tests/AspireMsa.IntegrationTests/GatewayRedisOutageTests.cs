@@ -10,7 +10,7 @@ namespace AspireMsa.IntegrationTests;
 /// limits, and once Redis is back the limits are shared across replicas again.
 /// </summary>
 [Collection(RedisOutageCollection.Name)]
-public sealed class GatewayRedisOutageTests(SystemFixture system)
+public sealed class GatewayRedisOutageTests(FaultSystemFixture system)
 {
     private const int TokenBudget = 10;
 

@@ -10,7 +10,7 @@ namespace AspireMsa.IntegrationTests;
 /// consumer sets itself up again (re-declaring its queue) and orders still complete.
 /// </summary>
 [Collection(MessagingFaultCollection.Name)]
-public class MessagingConsumerRecoveryTests(SystemFixture system, ITestOutputHelper output)
+public class MessagingConsumerRecoveryTests(FaultSystemFixture system, ITestOutputHelper output)
 {
     private static readonly TimeSpan RecoveryDeadline = TimeSpan.FromSeconds(60);
 

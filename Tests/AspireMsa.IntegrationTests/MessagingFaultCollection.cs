@@ -6,7 +6,7 @@ namespace AspireMsa.IntegrationTests;
 /// run side by side (<see cref="IntegrationTestFramework"/>), the tests within one in turn.
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class MessagingFaultCollection : ICollectionFixture<SystemFixture>
+public sealed class MessagingFaultCollection : ICollectionFixture<FaultSystemFixture>
 {
     public const string Name = "messaging-faults";
 }

@@ -14,7 +14,7 @@ namespace AspireMsa.IntegrationTests;
 /// the poison this collection injected.
 /// </summary>
 [Collection(MessagingFaultCollection.Name)]
-public class MessagingFaultTests(SystemFixture system, ITestOutputHelper output)
+public class MessagingFaultTests(FaultSystemFixture system, ITestOutputHelper output)
 {
     private const int Orders = 100;
     private const int OrdersDuringOutage = 40;

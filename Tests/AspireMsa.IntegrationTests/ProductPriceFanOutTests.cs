@@ -11,7 +11,7 @@ namespace AspireMsa.IntegrationTests;
 /// stock reply an order stays pending, and only pending orders show the new price.
 /// </summary>
 [Collection(MessagingFaultCollection.Name)]
-public class ProductPriceFanOutTests(SystemFixture system)
+public class ProductPriceFanOutTests(FaultSystemFixture system)
 {
     [Fact]
     public async Task APriceChange_ReachesBothSubscribers_AndAnOlderPriceArrivingLateChangesNothing()

@@ -5,7 +5,7 @@ namespace AspireMsa.IntegrationTests;
 /// the shared <see cref="SystemCollection"/> (whose gateway keeps its key ring and rate limits in Redis) never sees them.
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class RedisOutageCollection : ICollectionFixture<SystemFixture>
+public sealed class RedisOutageCollection : ICollectionFixture<FaultSystemFixture>
 {
     public const string Name = "redis-outages";
 }

@@ -5,7 +5,7 @@ namespace AspireMsa.IntegrationTests;
 /// canary's weights, slow it down and stop it. Each test leaves the system healthy, so they share one system in turn.
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class StopsAndFreezesCollection : ICollectionFixture<SystemFixture>
+public sealed class StopsAndFreezesCollection : ICollectionFixture<FaultSystemFixture>
 {
     public const string Name = "stops-and-freezes";
 }

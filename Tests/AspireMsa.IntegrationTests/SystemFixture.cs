@@ -46,6 +46,13 @@ public class SystemFixture : IAsyncLifetime
         Path.GetDirectoryName(App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ExecutableResource>()
             .Single(resource => resource.Name == "redis").WorkingDirectory)!;
 
+    /// <summary>
+    /// Whether key rotation, signing-key refreshes, token pruning and outbox/inbox purges run within a test's time, for
+    /// the shared system's tests that wait for them. Rounds every second or two in every process cost the CPU that systems
+    /// running beside this one need, so a system none of whose tests waits for them runs them at their normal pace.
+    /// </summary>
+    protected virtual bool QuickKeysAndPurges => true;
+
     /// <summary>The OTLP/HTTP endpoint every project exports to; none by default.</summary>
     protected virtual Uri? TelemetryEndpoint => null;
 
@@ -89,9 +96,6 @@ public class SystemFixture : IAsyncLifetime
         gateway.WithEnvironment("RateLimiting__PerAnonymousClient__PermitLimit", "1000000");
         gateway.WithEnvironment("Gateway__ForwardedHeaders__KnownProxies__0", TrustedProxyAddress);
 
-        // The token-pruning test back-dates tokens and waits for a pruning round.
-        builder.CreateResourceBuilder<ProjectResource>("identity").WithEnvironment("TokenPruning__Interval", "00:00:01");
-
         builder.CreateResourceBuilder<ProjectResource>("ordering")
             .WithEnvironment("OrderLimits__MaxPendingOrdersPerBuyer", MaxPendingOrdersPerBuyer.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
@@ -103,13 +107,18 @@ public class SystemFixture : IAsyncLifetime
         gateway.WithEnvironment("Bff__InventoryTimeout", "00:00:10");
         gateway.WithEnvironment("Bff__OrderingTimeout", "00:00:10");
 
-        // Key rotation within a test's time: identity publishes a new key 20 s ahead and every validator refetches every 2 s.
-        builder.CreateResourceBuilder<ProjectResource>("identity")
-            .WithEnvironment("Tokens__KeyPublishLeadTime", "00:00:20")
-            .WithEnvironment("Tokens__KeyRefreshInterval", "00:00:05");
-        foreach (var validator in new[] { "gateway", "catalog-v1", "catalog-v2", "ordering", "inventory" })
+        if (QuickKeysAndPurges)
         {
-            builder.CreateResourceBuilder<ProjectResource>(validator).WithEnvironment("Identity__SigningKeyRefreshInterval", "00:00:02");
+            // Key rotation within a test's time: identity publishes a new key 20 s ahead and every validator refetches every
+            // 2 s; the token-pruning test back-dates tokens and waits for a pruning round.
+            builder.CreateResourceBuilder<ProjectResource>("identity")
+                .WithEnvironment("Tokens__KeyPublishLeadTime", "00:00:20")
+                .WithEnvironment("Tokens__KeyRefreshInterval", "00:00:05")
+                .WithEnvironment("TokenPruning__Interval", "00:00:01");
+            foreach (var validator in new[] { "gateway", "catalog-v1", "catalog-v2", "ordering", "inventory" })
+            {
+                builder.CreateResourceBuilder<ProjectResource>(validator).WithEnvironment("Identity__SigningKeyRefreshInterval", "00:00:02");
+            }
         }
 
         // The dashboard is off, yet services would still export telemetry to it and retry for ~14 s at shutdown, longer
@@ -118,9 +127,13 @@ public class SystemFixture : IAsyncLifetime
         foreach (var project in builder.Resources.OfType<ProjectResource>())
         {
             var resource = builder.CreateResourceBuilder(project)
-                .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", TelemetryEndpoint?.ToString() ?? string.Empty)
+                .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", TelemetryEndpoint?.ToString() ?? string.Empty);
+            if (QuickKeysAndPurges)
+            {
                 // The retention tests back-date rows and wait for a purge round.
-                .WithEnvironment("EventBus__RetentionInterval", "00:00:01");
+                resource.WithEnvironment("EventBus__RetentionInterval", "00:00:01");
+            }
+
             if (TelemetryEndpoint is not null)
             {
                 resource.WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
