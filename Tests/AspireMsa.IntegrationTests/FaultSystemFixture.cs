@@ -2,9 +2,9 @@ namespace AspireMsa.IntegrationTests;
 
 /// <summary>
 /// A private system for a collection of fault tests (Redis outages, stops and freezes, messaging faults): the whole
-/// system as <see cref="SystemFixture"/> starts it, its keys, pruning and purges at their normal pace.
+/// system as <see cref="SystemFixture"/> starts it, its token pruning and purges at their normal pace.
 /// </summary>
 public sealed class FaultSystemFixture : SystemFixture
 {
-    protected override bool QuickKeysAndPurges => false;
+    protected override bool QuickPurges => false;
 }

@@ -10,7 +10,7 @@ public sealed class FirstRunFixture : SystemFixture
 
     protected override bool DemoDataEnabled => true;
 
-    protected override bool QuickKeysAndPurges => false;
+    protected override bool QuickPurges => false;
 
     protected override Uri? TelemetryEndpoint => Receiver.Endpoint;
 

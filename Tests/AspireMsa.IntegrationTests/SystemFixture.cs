@@ -47,11 +47,11 @@ public class SystemFixture : IAsyncLifetime
             .Single(resource => resource.Name == "redis").WorkingDirectory)!;
 
     /// <summary>
-    /// Whether key rotation, signing-key refreshes, token pruning and outbox/inbox purges run within a test's time, for
-    /// the shared system's tests that wait for them. Rounds every second or two in every process cost the CPU that systems
-    /// running beside this one need, so a system none of whose tests waits for them runs them at their normal pace.
+    /// Whether token pruning and outbox/inbox purges run every second, for the shared system's tests that wait for them.
+    /// Rounds every second in every process cost the CPU that systems running beside this one need, so a system none of
+    /// whose tests waits for them runs them at their normal pace.
     /// </summary>
-    protected virtual bool QuickKeysAndPurges => true;
+    protected virtual bool QuickPurges => true;
 
     /// <summary>The OTLP/HTTP endpoint every project exports to; none by default.</summary>
     protected virtual Uri? TelemetryEndpoint => null;
@@ -107,18 +107,20 @@ public class SystemFixture : IAsyncLifetime
         gateway.WithEnvironment("Bff__InventoryTimeout", "00:00:10");
         gateway.WithEnvironment("Bff__OrderingTimeout", "00:00:10");
 
-        if (QuickKeysAndPurges)
+        // Key rotation within a test's time: identity publishes a new key 20 s ahead and every validator refetches every 2 s,
+        // which also has the keys at hand before a system's first authenticated request.
+        var identity = builder.CreateResourceBuilder<ProjectResource>("identity")
+            .WithEnvironment("Tokens__KeyPublishLeadTime", "00:00:20")
+            .WithEnvironment("Tokens__KeyRefreshInterval", "00:00:05");
+        foreach (var validator in new[] { "gateway", "catalog-v1", "catalog-v2", "ordering", "inventory" })
         {
-            // Key rotation within a test's time: identity publishes a new key 20 s ahead and every validator refetches every
-            // 2 s; the token-pruning test back-dates tokens and waits for a pruning round.
-            builder.CreateResourceBuilder<ProjectResource>("identity")
-                .WithEnvironment("Tokens__KeyPublishLeadTime", "00:00:20")
-                .WithEnvironment("Tokens__KeyRefreshInterval", "00:00:05")
-                .WithEnvironment("TokenPruning__Interval", "00:00:01");
-            foreach (var validator in new[] { "gateway", "catalog-v1", "catalog-v2", "ordering", "inventory" })
-            {
-                builder.CreateResourceBuilder<ProjectResource>(validator).WithEnvironment("Identity__SigningKeyRefreshInterval", "00:00:02");
-            }
+            builder.CreateResourceBuilder<ProjectResource>(validator).WithEnvironment("Identity__SigningKeyRefreshInterval", "00:00:02");
+        }
+
+        if (QuickPurges)
+        {
+            // The token-pruning test back-dates tokens and waits for a pruning round.
+            identity.WithEnvironment("TokenPruning__Interval", "00:00:01");
         }
 
         // The dashboard is off, yet services would still export telemetry to it and retry for ~14 s at shutdown, longer
@@ -128,7 +130,7 @@ public class SystemFixture : IAsyncLifetime
         {
             var resource = builder.CreateResourceBuilder(project)
                 .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", TelemetryEndpoint?.ToString() ?? string.Empty);
-            if (QuickKeysAndPurges)
+            if (QuickPurges)
             {
                 // The retention tests back-date rows and wait for a purge round.
                 resource.WithEnvironment("EventBus__RetentionInterval", "00:00:01");
