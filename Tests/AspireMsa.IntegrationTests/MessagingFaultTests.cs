@@ -29,7 +29,7 @@ public class MessagingFaultTests(FaultSystemFixture system, ITestOutputHelper ou
     {
         var (saga, products, load, running) = await StartLoadAsync();
 
-        await ExecuteAsync("rabbitmq", KnownResourceCommands.StopCommand);
+        await StopAsync("rabbitmq");
         await running;
         // Orders are still accepted without a broker: they wait in Ordering's outbox.
         await load.RunAsync(OrdersDuringOutage, Callers);
@@ -85,7 +85,7 @@ public class MessagingFaultTests(FaultSystemFixture system, ITestOutputHelper ou
 
         // Without a broker, the relay cannot publish: every order accepted from now on is committed with an OrderPlaced
         // that has not left, which is the moment a crash between commit and publish would hit.
-        await ExecuteAsync("rabbitmq", KnownResourceCommands.StopCommand);
+        await StopAsync("rabbitmq");
         await running;
         await load.RunAsync(OrdersDuringOutage, Callers);
         Assert.Equal(0, load.Refused);
@@ -247,8 +247,9 @@ public class MessagingFaultTests(FaultSystemFixture system, ITestOutputHelper ou
 
     /// <summary>
     /// Stop, as an operator would, and wait until it stopped. PostgreSQL takes the orchestrator's stop signal as a smart
-    /// shutdown, which waits for the pooled sessions; on a loaded machine the orchestrator kills it first and reports the
-    /// stop as failed, leaving the resource in state Unknown, though the server is down all the same and Start works.
+    /// shutdown, which waits for the pooled sessions (and RabbitMQ closes its connections one by one); on a loaded machine
+    /// the orchestrator kills the server first and reports the stop as failed, leaving the resource in state Unknown,
+    /// though the server is down all the same and Start works.
     /// </summary>
     private async Task StopAsync(string resourceName)
     {
