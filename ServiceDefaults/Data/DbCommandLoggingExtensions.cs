@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
 
-namespace Microsoft.Extensions.Hosting;
+namespace AspireMsa.ServiceDefaults.Data;
 
 public static class DbCommandLoggingExtensions
 {

@@ -2,6 +2,7 @@ using AspireMsa.Catalog.Api.Apis;
 using AspireMsa.Catalog.Api.Infrastructure;
 using AspireMsa.Catalog.Api.ReadModel;
 using AspireMsa.EventBus;
+using AspireMsa.ServiceDefaults.Data;
 
 namespace AspireMsa.Catalog.Api.Extensions;
 

@@ -5,6 +5,7 @@ using AspireMsa.Identity.Api.Keys;
 using AspireMsa.Identity.Api.SignIn;
 using AspireMsa.Identity.Api.Tokens;
 using AspireMsa.Identity.Api.Users;
+using AspireMsa.ServiceDefaults.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;

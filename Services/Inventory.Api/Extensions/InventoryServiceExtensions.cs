@@ -2,6 +2,7 @@ using AspireMsa.Contracts;
 using AspireMsa.EventBus;
 using AspireMsa.Inventory.Api.Infrastructure;
 using AspireMsa.Inventory.Api.Messaging;
+using AspireMsa.ServiceDefaults.Data;
 
 namespace AspireMsa.Inventory.Api.Extensions;
 

@@ -5,6 +5,7 @@ using AspireMsa.Ordering.Api.Apis;
 using AspireMsa.Ordering.Api.Infrastructure;
 using AspireMsa.Ordering.Api.Messaging;
 using AspireMsa.Ordering.Api.Saga;
+using AspireMsa.ServiceDefaults.Data;
 
 namespace AspireMsa.Ordering.Api.Extensions;
 
