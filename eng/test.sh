@@ -4,4 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash eng/prerequisites.sh
+# Tiered PGO instruments every method's early calls so that long-lived processes get faster code later. A test run's
+# processes (the test host, each system's eight services and their `dotnet run` launchers, which inherit this variable)
+# live for minutes: measured here, one system's start took 64 s of CPU instead of 86 s, and 48 s instead of 55 s.
+export DOTNET_TieredPGO=0
 exec dotnet test AspireMsa.sln --logger "trx" --logger "console;verbosity=normal" --results-directory TestResults "$@"
