@@ -14,16 +14,20 @@ public static class GatewayDownstreamExtensions
     /// <param name="api">The API the service serves, as the gateway's routes name it (their <c>ClusterId</c>).</param>
     /// <param name="version">The API version, for a service that runs beside other versions of it (a canary release).</param>
     /// <param name="audience">The token audience the service accepts; none for one that checks no API tokens.</param>
+    /// <param name="openApiPath">Where the service serves its OpenAPI document; none for a web front end.</param>
     public static IResourceBuilder<ProjectResource> WithDownstream(
         this IResourceBuilder<ProjectResource> gateway, IResourceBuilder<ProjectResource> service, string api,
-        string? version = null, string? audience = null, string openApiPath = DefaultOpenApiPath)
+        string? version = null, string? audience = null, string? openApiPath = DefaultOpenApiPath)
     {
         ArgumentNullException.ThrowIfNull(gateway);
         ArgumentNullException.ThrowIfNull(service);
         var entry = $"Downstream__Services__{service.Resource.Name}__";
         gateway.WithReference(service).WaitFor(service)
-            .WithEnvironment(entry + "Api", api)
-            .WithEnvironment(entry + "OpenApiPath", openApiPath);
+            .WithEnvironment(entry + "Api", api);
+        if (openApiPath is not null)
+        {
+            gateway.WithEnvironment(entry + "OpenApiPath", openApiPath);
+        }
         if (version is not null)
         {
             gateway.WithEnvironment(entry + "Version", version);

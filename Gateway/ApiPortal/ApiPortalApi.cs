@@ -21,7 +21,7 @@ public static class ApiPortalApi
     public static IEndpointRouteBuilder MapApiPortal(this IEndpointRouteBuilder app)
     {
         var portal = app.ServiceProvider.GetRequiredService<IOptions<ApiPortalOptions>>().Value;
-        var apis = app.ServiceProvider.GetRequiredService<IOptions<DownstreamOptions>>().Value.Apis();
+        var apis = app.ServiceProvider.GetRequiredService<IOptions<DownstreamOptions>>().Value.DocumentedApis();
 
         // Documentation is public, like the token endpoint it points to; the calls it sends are authorized as usual.
         app.MapGet("/openapi/{service}.json", GetServiceDocument)

@@ -14,7 +14,7 @@ public sealed class ServiceDocumentClient(
     HttpClient http, IMemoryCache cache, DownstreamRegistry registry, IOptions<ApiPortalOptions> options, ILogger<ServiceDocumentClient> logger)
 {
     /// <summary>One document per API, named after it; an API with versions shows its stable version's.</summary>
-    public bool Publishes(string api) => registry.Options.Apis().Contains(api, StringComparer.Ordinal);
+    public bool Publishes(string api) => registry.Options.DocumentedApis().Contains(api, StringComparer.Ordinal);
 
     /// <returns>A copy the caller may change.</returns>
     public async Task<DownstreamResult<JsonNode>> GetAsync(string api, CancellationToken ct)
@@ -26,7 +26,7 @@ public sealed class ServiceDocumentClient(
         }
 
         var service = registry.ServiceFor(api);
-        var document = new Uri(DownstreamOptions.AddressOf(service), registry.Options.Services[service].OpenApiPath);
+        var document = new Uri(DownstreamOptions.AddressOf(service), registry.Options.Services[service].OpenApiPath!);
         var fetched = await DownstreamCall.GetAsync<JsonNode>(http, document, logger, ct);
         if (fetched.Succeeded)
         {

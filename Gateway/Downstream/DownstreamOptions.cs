@@ -13,7 +13,7 @@ public sealed partial class DownstreamOptions
 
     public const string InvalidMessage =
         "Downstream:Services must list at least one service by its discovery name (a-z, 0-9, -), each with an Api of the same form, "
-        + "an OpenApiPath starting with '/', and a distinct Version wherever several services serve one API; the AppHost writes it.";
+        + "an OpenApiPath, if any, starting with '/', and a distinct Version wherever several services serve one API; the AppHost writes it.";
 
     public Dictionary<string, DownstreamService> Services { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -25,6 +25,10 @@ public sealed partial class DownstreamOptions
 
     /// <summary>The APIs, in the order of their services' discovery names (configuration lists keys sorted).</summary>
     public string[] Apis() => [.. Services.Values.Select(service => service.Api).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The APIs whose services publish an OpenAPI document, for the API portal.</summary>
+    public string[] DocumentedApis() =>
+        [.. Services.Values.Where(service => service.OpenApiPath is not null).Select(service => service.Api).Distinct(StringComparer.Ordinal)];
 
     /// <summary>The discovery names of the services that serve <paramref name="api"/>.</summary>
     public string[] ServicesOf(string api) =>
@@ -45,7 +49,7 @@ public sealed partial class DownstreamOptions
             Name().IsMatch(service.Key)
             && Validator.TryValidateObject(service.Value, new ValidationContext(service.Value), null, validateAllProperties: true)
             && Name().IsMatch(service.Value.Api)
-            && service.Value.OpenApiPath.StartsWith('/'))
+            && service.Value.OpenApiPath is null or ['/', ..])
         && options.Services.Values.GroupBy(service => service.Api, StringComparer.Ordinal).All(api =>
             api.Count() == 1
             || (api.All(service => !string.IsNullOrEmpty(service.Version))

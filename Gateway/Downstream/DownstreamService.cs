@@ -18,7 +18,6 @@ public sealed class DownstreamService
     /// <summary>The token audience the service accepts; none for a service that checks no API tokens (the token server).</summary>
     public string? Audience { get; set; }
 
-    /// <summary>Where the service serves its OpenAPI document.</summary>
-    [Required]
-    public string OpenApiPath { get; set; } = string.Empty;
+    /// <summary>Where the service serves its OpenAPI document; none for a web front end, which the API portal leaves out.</summary>
+    public string? OpenApiPath { get; set; }
 }

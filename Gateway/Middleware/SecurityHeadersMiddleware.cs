@@ -1,8 +1,11 @@
+using Microsoft.Net.Http.Headers;
+
 namespace AspireMsa.Gateway.Middleware;
 
 /// <summary>
 /// Security response headers on everything the gateway answers, proxied or not. A handful of fixed headers does not
-/// justify a package; the API docs UI gets a policy that lets its own scripts run.
+/// justify a package; the API docs UI gets a policy that lets its own scripts run, and a proxied application that sets
+/// its own content security policy (the storefront) keeps it: it knows what its pages load.
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
@@ -17,9 +20,12 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(DocsPath)
-                ? "default-src 'self' 'unsafe-inline' https: data:; frame-ancestors 'none'"
-                : "default-src 'none'; frame-ancestors 'none'";
+            if (!headers.ContainsKey(HeaderNames.ContentSecurityPolicy))
+            {
+                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(DocsPath)
+                    ? "default-src 'self' 'unsafe-inline' https: data:; frame-ancestors 'none'"
+                    : "default-src 'none'; frame-ancestors 'none'";
+            }
             headers.Remove("Server");
             headers.Remove("X-Powered-By");
             return Task.CompletedTask;

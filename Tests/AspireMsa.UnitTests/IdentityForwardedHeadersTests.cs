@@ -1,5 +1,5 @@
 using System.Net;
-using AspireMsa.Identity.Api.Infrastructure;
+using AspireMsa.ServiceDefaults.Routing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;

@@ -8,7 +8,6 @@ using AspireMsa.Identity.Api.Users;
 using AspireMsa.ServiceDefaults.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -109,9 +108,4 @@ public static class IdentityServiceExtensions
             .AddEntityFrameworkStores<IdentityDbContext>()
             .AddSignInManager();
     }
-
-    /// <summary>Trusts <c>X-Forwarded-*</c> only from the gateway's networks, as the AppHost configures them.</summary>
-    private static void AddGatewayForwardedHeaders(this IHostApplicationBuilder builder) =>
-        builder.Services.Configure<ForwardedHeadersOptions>(options =>
-            GatewayForwardedHeaders.Configure(options, builder.Configuration[GatewayForwardedHeaders.KnownNetworksKey]));
 }

@@ -1,10 +1,11 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
 
-namespace AspireMsa.Identity.Api.Infrastructure;
+namespace AspireMsa.ServiceDefaults.Routing;
 
 /// <summary>
-/// Which proxies the token server believes about the caller's scheme, host, prefix and address: the gateway's networks
-/// only (<c>ForwardedHeaders:KnownNetworks</c>, CIDRs separated by ';', set by the AppHost: loopback locally, the
+/// Which proxies a service behind the gateway (the token server, the storefront) believes about the caller's scheme,
+/// host, prefix and address: the gateway's networks only (<c>ForwardedHeaders:KnownNetworks</c>, CIDRs separated by ';', set by the AppHost: loopback locally, the
 /// environment's internal network in Azure). Headers from any other address are ignored; none configured trusts no one.
 /// </summary>
 public static class GatewayForwardedHeaders
