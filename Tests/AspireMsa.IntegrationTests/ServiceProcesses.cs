@@ -15,6 +15,7 @@ public static class ServiceProcesses
         ["ordering"] = 1,
         ["inventory"] = 2,
         ["gateway"] = 2,
+        ["storefront"] = 2,
     };
 
     /// <summary>The DCP instance name and process id of every replica of the resources, from the snapshots the notifications replay.</summary>

@@ -16,6 +16,7 @@ public class SystemFixture : IAsyncLifetime
     public const string DemoUserPassword = "Integration-Tests-Pa55word";
     public const string AdminPassword = "Integration-Tests-Admin-Pa55word";
     public const string KeyEncryptionKey = "Integration-Tests-Key-Encryption-Key-0123456789";
+    public const string StorefrontClientSecret = "Integration-Tests-Storefront-Client-Secret";
     public const string FrontEndOrigin = "http://localhost:5173";
 
     /// <summary>The one proxy the gateway believes X-Forwarded-For from; tests connect from it on purpose (ForwardedClientAddressTests).</summary>
@@ -28,7 +29,7 @@ public class SystemFixture : IAsyncLifetime
     private static readonly SemaphoreSlim StartGate = new(1);
 
     private static readonly string[] Resources =
-        ["postgres", "identitydb", "catalogdb", "orderingdb", "inventorydb", "redis", "rabbitmq", "identity", "catalog-v1", "catalog-v2", "ordering", "inventory", "gateway"];
+        ["postgres", "identitydb", "catalogdb", "orderingdb", "inventorydb", "redis", "rabbitmq", "identity", "catalog-v1", "catalog-v2", "ordering", "inventory", "storefront", "gateway"];
 
     private readonly DemoUserTokens _tokens = new(DemoUserPassword, AdminPassword);
     private readonly ConcurrentDictionary<string, HttpClient> _signedInClients = new();
@@ -79,6 +80,7 @@ public class SystemFixture : IAsyncLifetime
                 $"Parameters:demo-user-password={DemoUserPassword}",
                 $"Parameters:admin-password={AdminPassword}",
                 $"Parameters:identity-key-encryption-key={KeyEncryptionKey}",
+                $"Parameters:storefront-client-secret={StorefrontClientSecret}",
                 $"Gateway:Settings:Cors:FrontEndOrigins:0={FrontEndOrigin}",
                 $"DemoData:Enabled={DemoDataEnabled}",
             ],

@@ -1,3 +1,4 @@
+using AspireMsa.Storefront.Admin;
 using AspireMsa.Storefront.Authentication;
 using AspireMsa.Storefront.Cart;
 using AspireMsa.Storefront.Components;
@@ -28,6 +29,7 @@ app.MapStaticAssets();
 app.MapSignInApi();
 app.MapCartApi();
 app.MapOrderEventsApi();
+app.MapAdminActionsApi();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -1,3 +1,5 @@
+using AspireMsa.Storefront.Extensions;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -16,7 +18,9 @@ public static class SignInApi
         var api = app.MapGroup(string.Empty).ExcludeFromDescription();
         api.MapGet(SignInPath, SignIn).AllowAnonymous();
         // A POST with the antiforgery token: a link on another site cannot sign a shopper out.
-        api.MapPost(SignOutPath, SignOutAsync).RequireAuthorization();
+        api.MapPost(SignOutPath, SignOutAsync).RequireAuthorization()
+            .WithMetadata(new RequireAntiforgeryTokenAttribute())
+            .AddEndpointFilter<AntiforgeryTokenRequired>();
         return api;
     }
 

@@ -1,0 +1,80 @@
+using Microsoft.Playwright;
+
+namespace AspireMsa.IntegrationTests;
+
+/// <summary>
+/// A real browser on the storefront: Playwright driving the operating system's Chromium (Debian's <c>chromium</c>, which
+/// eng/prerequisites.sh installs; no browser download), one isolated context (cookies and all) per shopper. Each
+/// scenario's screenshots go to <c>TestResults/screenshots</c>.
+/// </summary>
+public sealed class StorefrontBrowser : IAsyncDisposable
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string ScreenshotDirectory = Path.Combine(RepositoryRoot(), "TestResults", "screenshots");
+
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+
+    private StorefrontBrowser(IPlaywright playwright, IBrowser browser)
+    {
+        _playwright = playwright;
+        _browser = browser;
+    }
+
+    public static async Task<StorefrontBrowser> LaunchAsync()
+    {
+        Assert.True(File.Exists(ChromiumPath), $"The browser tests drive {ChromiumPath}: run eng/prerequisites.sh (apt-get install chromium).");
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            // Root in CI has no user namespace for Chromium's sandbox; the pages are our own.
+            Args = ["--no-sandbox", "--disable-dev-shm-usage"],
+        });
+        return new StorefrontBrowser(playwright, browser);
+    }
+
+    /// <summary>A new shopper: a fresh context (no cookies) on the gateway's public address.</summary>
+    public async Task<IPage> NewShopperAsync(Uri store)
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = store.ToString().TrimEnd('/'), ViewportSize = new() { Width = 1280, Height = 900 } });
+        context.SetDefaultTimeout(30_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in through the real authorization code flow: the store's link, the token server's form, and back.</summary>
+    public static async Task SignInAsync(IPage page, string user, string password)
+    {
+        await page.GotoAsync("/");
+        await page.GetByTestId("sign-in").ClickAsync();
+        await page.GetByLabel("User name").FillAsync(user);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("signed-in-as")).ToContainTextAsync(user);
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, $"{name}.png"), FullPage = true });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "AspireMsa.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? AppContext.BaseDirectory;
+    }
+}

@@ -1,0 +1,3 @@
+namespace AspireMsa.Storefront.Admin;
+
+public sealed record DeadLetterReplay(string Queue, int Replayed);
