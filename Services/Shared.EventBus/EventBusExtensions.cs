@@ -76,6 +76,8 @@ public static class EventBusExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<EventBusTelemetry>();
         services.AddSingleton<BrokerPublisher>();
+        var broadcasts = new BroadcastEvents();
+        services.AddSingleton(broadcasts);
 
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxCommitInterceptor>();
@@ -93,6 +95,6 @@ public static class EventBusExtensions
 
         services.AddSingleton<DeadLetterQueue>();
         services.AddHostedService<DeadLetterDepthMonitor>();
-        return new EventBusBuilder(services, registrations);
+        return new EventBusBuilder(services, registrations, broadcasts);
     }
 }

@@ -23,6 +23,9 @@ public static class ConnectApi
     public const string UserInfoPath = "/connect/userinfo";
     public const string LogoutPath = "/connect/logout";
 
+    /// <summary>OpenIddict answers it itself (RFC 7009): no handler here, so nothing is mapped for it.</summary>
+    public const string RevokePath = "/connect/revoke";
+
     private const string InvalidCredentials = "The user name or password is invalid, or the account is temporarily locked.";
 
     public static RouteGroupBuilder MapConnectApi(this IEndpointRouteBuilder app)

@@ -8,6 +8,12 @@ public static class ClientIds
     /// <summary>A demo, test and benchmark convenience: the password grant, so scripts get user tokens without a browser.</summary>
     public const string Cli = "aspiremsa-cli";
 
+    /// <summary>
+    /// The storefront web app: authorization code with PKCE as a confidential client that keeps its tokens server-side,
+    /// refreshes them (offline_access) and revokes the refresh token on sign-out.
+    /// </summary>
+    public const string Storefront = "aspiremsa-storefront";
+
     /// <summary>Services calling services on their own behalf: client credentials.</summary>
     public const string Services = "aspiremsa-services";
 }

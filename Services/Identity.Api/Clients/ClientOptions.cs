@@ -7,8 +7,25 @@ public sealed class ClientOptions
 
     public WebClientOptions Web { get; set; } = new();
 
+    public StorefrontClientOptions Storefront { get; set; } = new();
+
     public ServicesClientOptions Services { get; set; } = new();
 
+    /// <summary>
+    /// Every redirect URI is an absolute http(s) URL. The scheme is checked too: on Linux a bare path such as
+    /// <c>/signin-oidc</c> parses as an absolute <c>file://</c> URI, which no browser would ever be sent to.
+    /// </summary>
     public static bool HasAbsoluteUris(ClientOptions options) =>
-        options.Web.RedirectUris.Concat(options.Web.PostLogoutRedirectUris).All(uri => Uri.TryCreate(uri, UriKind.Absolute, out _));
+        options.Web.RedirectUris
+            .Concat(options.Web.PostLogoutRedirectUris)
+            .Concat(options.Storefront.RedirectUris)
+            .Concat(options.Storefront.PostLogoutRedirectUris)
+            .All(IsHttpUrl);
+
+    /// <summary>A storefront registered with a secret but no redirect URI could never complete a sign-in: say so at start.</summary>
+    public static bool StorefrontCanSignIn(ClientOptions options) =>
+        string.IsNullOrWhiteSpace(options.Storefront.Secret) || options.Storefront.RedirectUris.Count > 0;
+
+    private static bool IsHttpUrl(string uri) =>
+        Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && (parsed.Scheme == Uri.UriSchemeHttps || parsed.Scheme == Uri.UriSchemeHttp);
 }

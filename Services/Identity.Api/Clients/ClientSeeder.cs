@@ -6,9 +6,9 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace AspireMsa.Identity.Api.Clients;
 
 /// <summary>
-/// Registers the API scopes with their resources and the three clients, updating existing registrations so the database
+/// Registers the API scopes with their resources and the clients, updating existing registrations so the database
 /// always matches the configuration (new redirect URIs, a new secret) after a start. The password-grant client exists
-/// only with the demo users.
+/// only with the demo users, the confidential clients only with a configured secret.
 /// </summary>
 public sealed partial class ClientSeeder(
     IOpenIddictApplicationManager applications,
@@ -51,6 +51,17 @@ public sealed partial class ClientSeeder(
             await DeleteIfPresentAsync(ClientIds.Cli, ct);
         }
 
+        if (string.IsNullOrWhiteSpace(options.Value.Storefront.Secret))
+        {
+            // Not an error: a deployment without the storefront simply has no such client, and an old secret stops working.
+            LogStorefrontClientSkipped(logger, ClientIds.Storefront);
+            await DeleteIfPresentAsync(ClientIds.Storefront, ct);
+        }
+        else
+        {
+            await UpsertAsync(StorefrontClient(options.Value.Storefront.Secret, options.Value.Storefront), ct);
+        }
+
         if (string.IsNullOrWhiteSpace(options.Value.Services.Secret))
         {
             LogServicesClientSkipped(logger, ClientIds.Services);
@@ -90,6 +101,40 @@ public sealed partial class ClientSeeder(
         return descriptor;
     }
 
+    private static OpenIddictApplicationDescriptor StorefrontClient(string secret, StorefrontClientOptions storefront)
+    {
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = ClientIds.Storefront,
+            ClientSecret = secret,
+            // Its tokens stay on its server, so it can keep a secret: a stolen code or refresh token is useless without it.
+            ClientType = ClientTypes.Confidential,
+            ApplicationType = ApplicationTypes.Web,
+            // First-party front end: users are not asked to consent to their own store.
+            ConsentType = ConsentTypes.Implicit,
+            DisplayName = "AspireMsa storefront",
+            // PKCE as well as the secret (OAuth 2.1): it also stops a code injected into the storefront's own session.
+            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+        };
+        descriptor.Permissions.UnionWith(
+        [
+            Permissions.Endpoints.Authorization,
+            Permissions.Endpoints.EndSession,
+            Permissions.Endpoints.Token,
+            // Sign-out revokes the refresh token, so a copy of it taken from the server stops working too.
+            Permissions.Endpoints.Revocation,
+            Permissions.GrantTypes.AuthorizationCode,
+            Permissions.GrantTypes.RefreshToken,
+            Permissions.ResponseTypes.Code,
+            // Asking for offline_access is what gets a refresh token (TokenPrincipalFactory keeps the granted scopes).
+            Permissions.Prefixes.Scope + Scopes.OfflineAccess,
+            .. UserScopePermissions,
+        ]);
+        descriptor.RedirectUris.UnionWith(storefront.RedirectUris.Select(uri => new Uri(uri, UriKind.Absolute)));
+        descriptor.PostLogoutRedirectUris.UnionWith(storefront.PostLogoutRedirectUris.Select(uri => new Uri(uri, UriKind.Absolute)));
+        return descriptor;
+    }
+
     private static OpenIddictApplicationDescriptor CliClient()
     {
         // The password grant is deprecated for real clients; it exists here only so demos, tests and benchmarks can get
@@ -103,6 +148,8 @@ public sealed partial class ClientSeeder(
         descriptor.Permissions.UnionWith(
         [
             Permissions.Endpoints.Token,
+            // So scripts and tests can revoke the refresh tokens they were given.
+            Permissions.Endpoints.Revocation,
             Permissions.GrantTypes.Password,
             Permissions.GrantTypes.RefreshToken,
             .. UserScopePermissions,
@@ -151,4 +198,7 @@ public sealed partial class ClientSeeder(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Clients:Services:Secret is not set: the confidential client {ClientId} is not registered, so client credentials tokens cannot be issued")]
     private static partial void LogServicesClientSkipped(ILogger logger, string clientId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Clients:Storefront:Secret is not set: the storefront client {ClientId} is not registered")]
+    private static partial void LogStorefrontClientSkipped(ILogger logger, string clientId);
 }

@@ -63,7 +63,8 @@ public static class IdentityServiceExtensions
             .ValidateOnStart();
         builder.Services.AddOptions<ClientOptions>()
             .BindConfiguration(ClientOptions.SectionName)
-            .Validate(ClientOptions.HasAbsoluteUris, "Clients:Web:RedirectUris and Clients:Web:PostLogoutRedirectUris must hold absolute URLs.")
+            .Validate(ClientOptions.HasAbsoluteUris, "Clients:Web:RedirectUris, Clients:Web:PostLogoutRedirectUris, Clients:Storefront:RedirectUris and Clients:Storefront:PostLogoutRedirectUris must hold absolute http(s) URLs.")
+            .Validate(ClientOptions.StorefrontCanSignIn, "Clients:Storefront:RedirectUris must list at least one URL when Clients:Storefront:Secret is set.")
             .ValidateOnStart();
         // Demo users are on by default only in Development; configuration (the AppHost's DemoUsers__Enabled) decides otherwise.
         builder.Services.AddOptions<DemoUserOptions>()

@@ -24,7 +24,8 @@ public static class TokenServerExtensions
                 server.SetTokenEndpointUris(ConnectApi.TokenPath.TrimStart('/'))
                     .SetAuthorizationEndpointUris(ConnectApi.AuthorizePath.TrimStart('/'))
                     .SetUserInfoEndpointUris(ConnectApi.UserInfoPath.TrimStart('/'))
-                    .SetEndSessionEndpointUris(ConnectApi.LogoutPath.TrimStart('/'));
+                    .SetEndSessionEndpointUris(ConnectApi.LogoutPath.TrimStart('/'))
+                    .SetRevocationEndpointUris(ConnectApi.RevokePath.TrimStart('/'));
 
                 server.AllowPasswordFlow()
                     .AllowClientCredentialsFlow()

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using AspireMsa.Contracts;
 using AspireMsa.EventBus;
 using AspireMsa.Ordering.Api.Infrastructure;
+using AspireMsa.Ordering.Api.Messaging;
 using AspireMsa.Ordering.Api.Model;
 using AspireMsa.Ordering.Api.Saga;
 using AspireMsa.ServiceDefaults.Authentication;
@@ -176,6 +177,7 @@ public static class OrdersApi
                     var now = clock.GetUtcNow();
                     order.Cancel(CancelledByBuyerReason, now);
                     await outbox.EnqueueAsync(new OrderCancelled(order.Id, CancelledByBuyerReason) { OccurredAt = now }, order.Id, token);
+                    await outbox.EnqueueStatusChangedAsync(order, token);
                     return (order, true);
                 }, ct);
                 break;

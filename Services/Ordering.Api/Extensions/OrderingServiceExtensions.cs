@@ -40,7 +40,9 @@ public static class OrderingServiceExtensions
         builder.AddEventBus<OrderingDbContext>(ServiceName)
             .AddConsumer<StockReserved, StockReservedHandler>()
             .AddConsumer<StockRejected, StockRejectedHandler>()
-            .AddConsumer<ProductPriceChanged, ProductPriceChangedHandler>();
+            .AddConsumer<ProductPriceChanged, ProductPriceChangedHandler>()
+            // For the storefront's live order pages and for analytics; no saga step waits for it.
+            .AddBroadcast<OrderStatusChanged>();
 
         builder.Services.AddSingleton<OrderingMetrics>();
         builder.Services.AddOptions<OrderSagaOptions>()

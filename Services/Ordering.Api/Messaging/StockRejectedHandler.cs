@@ -7,9 +7,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AspireMsa.Ordering.Api.Messaging;
 
-/// <summary>Cancels a pending order whose stock could not be reserved; Inventory reserved none of it, so nothing is released.</summary>
+/// <summary>
+/// Cancels a pending order whose stock could not be reserved and announces it (<see cref="OrderStatusChanged"/>);
+/// Inventory reserved none of it, so nothing is released.
+/// </summary>
 public sealed partial class StockRejectedHandler(
-    OrderingDbContext db, OrderingMetrics metrics, TimeProvider clock, ILogger<StockRejectedHandler> logger)
+    OrderingDbContext db, IOutbox outbox, OrderingMetrics metrics, TimeProvider clock, ILogger<StockRejectedHandler> logger)
     : IIntegrationEventHandler<StockRejected>
 {
     public async Task HandleAsync(StockRejected @event, CancellationToken cancellationToken)
@@ -29,6 +32,7 @@ public sealed partial class StockRejectedHandler(
         {
             var now = clock.GetUtcNow();
             order.Cancel(OrderRules.Reason($"Stock rejected: {@event.Reason}"), now);
+            await outbox.EnqueueStatusChangedAsync(order, cancellationToken);
             metrics.Cancelled("rejected", now - order.CreatedAt);
         }
     }

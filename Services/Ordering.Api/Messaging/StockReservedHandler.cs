@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AspireMsa.Ordering.Api.Messaging;
 
 /// <summary>
-/// Confirms a pending order. Stock reserved for an order that is already cancelled (the saga timed out first) is handed
+/// Confirms a pending order and announces it (<see cref="OrderStatusChanged"/>). Stock reserved for an order that is already cancelled (the saga timed out first) is handed
 /// back: the compensation publishes <see cref="OrderCancelled"/> and Inventory releases the reservation.
 /// </summary>
 public sealed partial class StockReservedHandler(
@@ -32,6 +32,7 @@ public sealed partial class StockReservedHandler(
         {
             case OrderStatus.Pending:
                 order.Confirm("Stock reserved", now);
+                await outbox.EnqueueStatusChangedAsync(order, cancellationToken);
                 metrics.Confirmed(now - order.CreatedAt);
                 break;
             case OrderStatus.Cancelled:

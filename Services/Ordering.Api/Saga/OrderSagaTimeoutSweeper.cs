@@ -1,5 +1,7 @@
 using System.Globalization;
+using AspireMsa.EventBus;
 using AspireMsa.Ordering.Api.Infrastructure;
+using AspireMsa.Ordering.Api.Messaging;
 using AspireMsa.Ordering.Api.Model;
 using AspireMsa.ServiceDefaults.Health;
 using AspireMsa.ServiceDefaults.Telemetry;
@@ -9,8 +11,9 @@ using Microsoft.Extensions.Options;
 namespace AspireMsa.Ordering.Api.Saga;
 
 /// <summary>
-/// Cancels orders that got no stock reply within <see cref="OrderSagaOptions.Timeout"/>. It publishes nothing: if Inventory
-/// reserves for such an order later, its <c>StockReserved</c> reaches a cancelled order and triggers the compensation.
+/// Cancels orders that got no stock reply within <see cref="OrderSagaOptions.Timeout"/> and announces each cancellation
+/// (<c>OrderStatusChanged</c>). It asks Inventory to release nothing: if Inventory reserves for such an order later, its
+/// <c>StockReserved</c> reaches a cancelled order and triggers the compensation.
 /// A failing database never ends the loop: sweeps back off, and <c>/health</c> shows the sweeper as retrying.
 /// </summary>
 public sealed partial class OrderSagaTimeoutSweeper(
@@ -58,33 +61,50 @@ public sealed partial class OrderSagaTimeoutSweeper(
         var now = clock.GetUtcNow();
         var deadline = now - settings.Timeout;
 
-        var expired = await db.Orders
-            .AsSingleQuery()
+        var expiredIds = await db.Orders
             .Where(o => o.Status == OrderStatus.Pending && o.CreatedAt < deadline)
             .OrderBy(o => o.CreatedAt)
             .Take(settings.SweepBatchSize)
+            .Select(o => o.Id)
             .ToListAsync(cancellationToken);
-        if (expired.Count == 0)
+        if (expiredIds.Count == 0)
         {
             return 0;
         }
 
-        // Work found: the cancellations form one trace, while the empty sweeps stay untraced.
-        using var work = BackgroundWork.Start("Cancel timed-out orders", expired.Count);
+        // Work found: the cancellations form one trace, while the empty sweeps stay untraced and open no transaction.
+        using var work = BackgroundWork.Start("Cancel timed-out orders", expiredIds.Count);
         var reason = string.Create(CultureInfo.InvariantCulture, $"No stock reply within {settings.Timeout.TotalSeconds:0.#} s (saga timeout)");
-        foreach (var order in expired)
+        var outbox = scope.ServiceProvider.GetRequiredService<IOutbox>();
+        // The cancellations and their announcements commit together; a stock reply that decided one meanwhile fails the
+        // save on the order's version, and the next sweep reads them again.
+        var expired = await db.ExecuteInTransactionAsync(async ct =>
         {
-            order.Cancel(reason, now);
-        }
+            var orders = await db.Orders
+                .AsSingleQuery()
+                .Where(o => expiredIds.Contains(o.Id) && o.Status == OrderStatus.Pending)
+                .ToListAsync(ct);
+            foreach (var order in orders)
+            {
+                order.Cancel(reason, now);
+                await outbox.EnqueueStatusChangedAsync(order, ct);
+            }
 
-        await db.SaveChangesAsync(cancellationToken);
+            return orders;
+        }, cancellationToken);
+
         foreach (var order in expired)
         {
             metrics.Cancelled("timeout", now - order.CreatedAt);
         }
 
-        LogCancelled(logger, expired.Count);
-        return expired.Count;
+        if (expired.Count > 0)
+        {
+            LogCancelled(logger, expired.Count);
+        }
+
+        // What was found, not what was cancelled: a full batch means more orders may have expired.
+        return expiredIds.Count;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cancelled {Count} orders that got no stock reply in time")]

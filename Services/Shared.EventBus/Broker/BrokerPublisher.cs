@@ -8,7 +8,8 @@ namespace AspireMsa.EventBus.Broker;
 
 /// <summary>
 /// Publishes on one channel with publisher confirms tracked by the client: a publish completes only when the broker has
-/// the message safely (persistent, routed to at least one queue), and fails on a nack, a return or a timeout.
+/// the message safely (persistent, and routed to at least one queue unless it is a broadcast), and fails on a nack, a
+/// return or a timeout.
 /// </summary>
 public sealed partial class BrokerPublisher(
     IConnection connection, IOptions<EventBusOptions> options, ILogger<BrokerPublisher> logger) : IAsyncDisposable
@@ -36,7 +37,7 @@ public sealed partial class BrokerPublisher(
         {
             var message = messages[i];
             Activity.Current = message.Span ?? caller;
-            confirms[i] = channel.BasicPublishAsync(message.Exchange, message.RoutingKey, mandatory: true, message.Properties, message.Body, timeout.Token).AsTask();
+            confirms[i] = channel.BasicPublishAsync(message.Exchange, message.RoutingKey, message.Mandatory, message.Properties, message.Body, timeout.Token).AsTask();
         }
 
         Activity.Current = caller;

@@ -22,6 +22,7 @@ public sealed partial class OutboxRelay<TContext>(
     OutboxSignal signal,
     BrokerPublisher publisher,
     BrokerTopology topology,
+    BroadcastEvents broadcasts,
     EventBusTelemetry telemetry,
     IOptions<EventBusOptions> options,
     ILogger<OutboxRelay<TContext>> logger) : BackgroundService where TContext : DbContext
@@ -168,7 +169,8 @@ public sealed partial class OutboxRelay<TContext>(
                 [MessageHeaders.TraceParent] = span?.Id ?? row.TraceParent,
             },
         };
-        return new OutgoingMessage(BrokerTopology.EventsExchange, row.Type, properties, Encoding.UTF8.GetBytes(row.Payload), span);
+        return new OutgoingMessage(BrokerTopology.EventsExchange, row.Type, properties, Encoding.UTF8.GetBytes(row.Payload), span,
+            Mandatory: !broadcasts.Contains(row.Type));
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The outbox relay failed; it tries again at the next poll")]
