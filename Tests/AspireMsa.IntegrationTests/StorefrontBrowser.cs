@@ -25,6 +25,8 @@ public sealed class StorefrontBrowser : IAsyncDisposable
     public static async Task<StorefrontBrowser> LaunchAsync()
     {
         Assert.True(File.Exists(ChromiumPath), $"The browser tests drive {ChromiumPath}: run eng/prerequisites.sh (apt-get install chromium).");
+        // A saga's outcome or a replica's ejection takes seconds on a loaded machine; every expectation polls up to this.
+        Assertions.SetDefaultExpectTimeout(30_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
