@@ -3,6 +3,7 @@ namespace AspireMsa.AppHost;
 public static class TrustedProxyExtensions
 {
     public const string KnownNetworksVariable = "ForwardedHeaders__KnownNetworks";
+    public const string GatewayNetworksParameter = "gateway-networks";
 
     /// <summary>
     /// The networks a service accepts <c>X-Forwarded-*</c> headers from (<c>ForwardedHeaders:KnownNetworks</c>, CIDRs
@@ -14,8 +15,15 @@ public static class TrustedProxyExtensions
     {
         ArgumentNullException.ThrowIfNull(service);
         var builder = service.ApplicationBuilder;
-        return builder.ExecutionContext.IsRunMode
-            ? service.WithEnvironment(KnownNetworksVariable, "127.0.0.0/8;::1/128")
-            : service.WithEnvironment(KnownNetworksVariable, builder.AddParameter("gateway-networks"));
+        if (builder.ExecutionContext.IsRunMode)
+        {
+            return service.WithEnvironment(KnownNetworksVariable, "127.0.0.0/8;::1/128");
+        }
+
+        // One parameter for every service behind the gateway (identity, the storefront).
+        var networks = builder.Resources.OfType<ParameterResource>().FirstOrDefault(parameter => parameter.Name == GatewayNetworksParameter) is { } existing
+            ? builder.CreateResourceBuilder(existing)
+            : builder.AddParameter(GatewayNetworksParameter);
+        return service.WithEnvironment(KnownNetworksVariable, networks);
     }
 }

@@ -44,6 +44,14 @@ param demo_user_password string
 param identity_key_encryption_key string
 @metadata({azd: {
   type: 'generate'
+  config: {length:32,noSpecial:true}
+  }
+})
+@secure()
+#disable-next-line no-unused-params
+param storefront_client_secret string
+@metadata({azd: {
+  type: 'generate'
   config: {length:22}
   }
 })

@@ -18,6 +18,7 @@ public class ContainerAppTemplateTests
     [Theory]
     [InlineData("gateway", 2)]
     [InlineData("inventory", 2)]
+    [InlineData("storefront", 2)]
     [InlineData("identity", 1)]
     [InlineData("catalog-v1", 1)]
     [InlineData("catalog-v2", 1)]
