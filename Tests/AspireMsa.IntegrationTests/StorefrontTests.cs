@@ -194,7 +194,10 @@ public sealed partial class StorefrontTests(SystemFixture system) : IAsyncLifeti
         var admin = await system.GatewayAsAsync("admin");
         using var created = await admin.PostAsJsonAsync("/api/catalog/products", new
         {
-            name = $"{name} {Guid.NewGuid().ToString("N")[..6]}", description = "From the storefront tests.", price = 12.5m, category = "Storefront tests",
+            name = $"{name} {Guid.NewGuid().ToString("N")[..6]}",
+            description = "From the storefront tests.",
+            price = 12.5m,
+            category = "Storefront tests",
         });
         Assert.True(created.IsSuccessStatusCode, $"Creating a product answered {(int)created.StatusCode}.");
         var product = (await created.Content.ReadFromJsonAsync<ProductDto>())!;

@@ -22,6 +22,7 @@ public class ArchitectureTests
     private static readonly Assembly Contracts = typeof(IntegrationEvent).Assembly;
     private static readonly Assembly EventBus = typeof(EventBusTelemetry).Assembly;
     private static readonly Assembly Gateway = typeof(CanaryChoice).Assembly;
+    private static readonly Assembly Storefront = typeof(AspireMsa.Storefront.Cart.ShoppingCart).Assembly;
 
     /// <summary>Each service's assembly, its root namespace, and the DbContext of its one database.</summary>
     private static readonly (Assembly Assembly, string Namespace, Type DbContext)[] Services =
@@ -56,6 +57,16 @@ public class ArchitectureTests
     {
         Assert.Equal(["ServiceDefaults.csproj"], ProjectReferences(Path.Combine(RepositoryRoot, "Gateway", "Gateway.csproj")));
         AssertNoDependency(Gateway, [.. Services.Select(service => service.Namespace), "AspireMsa.Contracts", "AspireMsa.EventBus"]);
+    }
+
+    /// <summary>The web front end knows the services only through the gateway's routes, and their events' contracts.</summary>
+    [Fact]
+    public void TheStorefront_ReferencesNoServiceAndNoEventBus()
+    {
+        Assert.Equal(
+            ["ServiceDefaults.csproj", "Shared.Contracts.csproj"],
+            ProjectReferences(Path.Combine(RepositoryRoot, "Web", "Storefront", "Storefront.csproj")).Order(StringComparer.Ordinal));
+        AssertNoDependency(Storefront, [.. Services.Select(service => service.Namespace), "AspireMsa.EventBus", "AspireMsa.Gateway"]);
     }
 
     [Fact]
