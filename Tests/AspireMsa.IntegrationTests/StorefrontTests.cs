@@ -38,6 +38,60 @@ public sealed partial class StorefrontTests(SystemFixture system) : IAsyncLifeti
 
         await page.GotoAsync("/orders");
         await Assertions.Expect(page.GetByTestId("order-row").First).ToBeVisibleAsync();
+
+        // The tokens stay on the server: the browser holds only keys to the ticket and the session.
+        var cookies = await page.Context.CookiesAsync();
+        Assert.Contains(cookies, cookie => cookie.Name == "__storefront");
+        Assert.All(cookies, cookie => Assert.DoesNotContain("eyJ", cookie.Value, StringComparison.Ordinal));
+        Assert.All(cookies, cookie => Assert.True(cookie.Value.Length < 1024, $"Cookie {cookie.Name} holds {cookie.Value.Length} characters."));
+    }
+
+    [Fact]
+    public async Task TheCatalog_FiltersByCategory_PagesThroughIt_AndSaysWhichVersionServed()
+    {
+        var category = $"Shelf {Guid.NewGuid().ToString("N")[..8]}";
+        for (var i = 0; i < 13; i++)
+        {
+            await StockedProductAsync($"Shelf item {i}", 1, category);
+        }
+
+        var page = await _browser.NewShopperAsync(system.Gateway.BaseAddress!);
+        await page.GotoAsync($"/?category={Uri.EscapeDataString(category)}");
+
+        await Assertions.Expect(page.GetByTestId("product")).ToHaveCountAsync(12);
+        await Assertions.Expect(page.GetByTestId("catalog-version")).ToHaveTextAsync("Catalog v1");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("product")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Previous page" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task TheStore_ExplainsAProductThatIsGone_AndACatalogThatFails_WithoutAStackTrace()
+    {
+        var product = await StockedProductAsync("Fragile vase", 1);
+        var page = await _browser.NewShopperAsync(system.Gateway.BaseAddress!);
+
+        var gone = await page.GotoAsync($"/products/{Guid.NewGuid()}");
+        Assert.Equal(404, gone!.Status);
+        await Assertions.Expect(page.GetByTestId("problem")).ToContainTextAsync("This product is gone");
+
+        // Every catalog answer fails (fault injection on the version the gateway routes to): the page says so, kindly.
+        var admin = await system.GatewayAsAsync("admin");
+        using var fault = await admin.PutAsJsonAsync("/api/catalog/admin/faults", new { errorRate = 1.0 });
+        Assert.True(fault.IsSuccessStatusCode, $"Injecting a fault answered {(int)fault.StatusCode}.");
+        try
+        {
+            var failing = await page.GotoAsync($"/products/{product}");
+            Assert.Equal(503, failing!.Status);
+            await Assertions.Expect(page.GetByTestId("problem")).ToContainTextAsync("The store is not answering right now");
+            Assert.DoesNotContain("Exception", await page.ContentAsync(), StringComparison.Ordinal);
+            await StorefrontBrowser.ScreenshotAsync(page, "catalog-down");
+        }
+        finally
+        {
+            using var cleared = await admin.PutAsJsonAsync("/api/catalog/admin/faults", new { errorRate = 0.0 });
+            Assert.True(cleared.IsSuccessStatusCode, $"Clearing the fault answered {(int)cleared.StatusCode}.");
+        }
     }
 
     [Fact]
@@ -155,6 +209,16 @@ public sealed partial class StorefrontTests(SystemFixture system) : IAsyncLifeti
             var release = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/gateway/admin/canary/catalog");
             Assert.Equal(35, release.GetProperty("canaryWeight").GetInt32());
             await StorefrontBrowser.ScreenshotAsync(page, "admin");
+
+            // The other sections read the same admin APIs as the dashboard's commands.
+            await Assertions.Expect(page.GetByTestId("alerts-section")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("dead-letter-queue")).ToHaveCountAsync(2);
+            await Assertions.Expect(page.GetByTestId("read-model-stats")).ToBeVisibleAsync();
+            await page.GetByTestId("rebuild-read-model").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=admin-confirmation][data-saved=rebuild]")).ToBeVisibleAsync();
+
+            await page.GetByTestId("rollback-canary").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("canary-current-weight")).ToHaveTextAsync("0");
         }
         finally
         {
@@ -189,7 +253,33 @@ public sealed partial class StorefrontTests(SystemFixture system) : IAsyncLifeti
         Assert.Equal(before + 1, await OrdersWithAsync(bob, product));
     }
 
-    private async Task<Guid> StockedProductAsync(string name, int stock)
+    [Fact]
+    public async Task TheAccessToken_RefreshesSilently_AndSigningOut_RevokesTheRefreshToken()
+    {
+        // The storefront of the test system refreshes tokens older than 10 s (Oidc:RefreshBeforeExpiry), so a session
+        // renews within a test; tess has a session of her own, which no other test signs out.
+        var product = await StockedProductAsync("Quiet fan", 3);
+        var page = await _browser.NewShopperAsync(system.Gateway.BaseAddress!);
+        await StorefrontBrowser.SignInAsync(page, "tess", SystemFixture.DemoUserPassword);
+        Assert.Equal(1, await StorefrontRefreshTokensAsync("tess", "valid"));
+
+        // Each view reads availability with the session's access token, so a failed refresh would show at once.
+        await OrderSagaDriver.EventuallyAsync(async () =>
+        {
+            await page.GotoAsync($"/products/{product}");
+            await Assertions.Expect(page.GetByTestId("availability")).ToHaveTextAsync("In stock: 3 available");
+            return await StorefrontRefreshTokensAsync("tess", "redeemed") > 0;
+        }, "the storefront refreshes tess's access token", TimeSpan.FromSeconds(60));
+        await Assertions.Expect(page.GetByTestId("signed-in-as")).ToContainTextAsync("tess");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("sign-in")).ToBeVisibleAsync();
+        Assert.Equal(0, await StorefrontRefreshTokensAsync("tess", "valid"));
+        Assert.True(await StorefrontRefreshTokensAsync("tess", "revoked") >= 1, "Signing out revoked no refresh token.");
+    }
+
+    private async Task<Guid> StockedProductAsync(string name, int stock, string category = "Storefront tests")
     {
         var admin = await system.GatewayAsAsync("admin");
         using var created = await admin.PostAsJsonAsync("/api/catalog/products", new
@@ -197,13 +287,28 @@ public sealed partial class StorefrontTests(SystemFixture system) : IAsyncLifeti
             name = $"{name} {Guid.NewGuid().ToString("N")[..6]}",
             description = "From the storefront tests.",
             price = 12.5m,
-            category = "Storefront tests",
+            category,
         });
         Assert.True(created.IsSuccessStatusCode, $"Creating a product answered {(int)created.StatusCode}.");
         var product = (await created.Content.ReadFromJsonAsync<ProductDto>())!;
         using var stocked = await admin.PutAsJsonAsync($"/api/inventory/{product.Id}", new { quantity = stock });
         Assert.True(stocked.IsSuccessStatusCode, $"Stocking a product answered {(int)stocked.StatusCode}.");
         return product.Id;
+    }
+
+    /// <summary>The storefront client's refresh tokens of <paramref name="user"/> in a status, as the token server records them.</summary>
+    private async Task<long> StorefrontRefreshTokensAsync(string user, string status)
+    {
+        await using var identity = await system.OpenDatabaseAsync("identitydb");
+        await using var command = new Npgsql.NpgsqlCommand("""
+            SELECT count(*) FROM "OpenIddictTokens" t
+            JOIN "OpenIddictApplications" a ON a."Id" = t."ApplicationId"
+            JOIN "AspNetUsers" u ON u."Id" = t."Subject"
+            WHERE a."ClientId" = 'aspiremsa-storefront' AND t."Type" = 'refresh_token' AND t."Status" = @status AND u."UserName" = @user
+            """, identity);
+        command.Parameters.AddWithValue("status", status);
+        command.Parameters.AddWithValue("user", user);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task AddToCartAsync(IPage page, Guid product)

@@ -101,6 +101,10 @@ public class SystemFixture : IAsyncLifetime
         builder.CreateResourceBuilder<ProjectResource>("ordering")
             .WithEnvironment("OrderLimits__MaxPendingOrdersPerBuyer", MaxPendingOrdersPerBuyer.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
+        // The storefront refreshes a session's access token once it is 10 s old (of 15 min), so a browser test sees a
+        // silent refresh happen within its time.
+        builder.CreateResourceBuilder<ProjectResource>("storefront").WithEnvironment("Oidc__RefreshBeforeExpiry", "00:14:50");
+
         // All catalog traffic to v1 unless a test pins v2 or sets a weight: the canary tests run in their own collections.
         gateway.WithEnvironment("Canary__Releases__catalog__InitialCanaryWeight", "0");
 
