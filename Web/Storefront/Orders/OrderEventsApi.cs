@@ -31,7 +31,7 @@ public static class OrderEventsApi
     }
 
     public static async Task<IResult> StreamAsync(
-        Guid id, ClaimsPrincipal user, HttpContext context, StoreApiClient store, OrderStatusFeed feed, IOptions<StorefrontOptions> options, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, StoreApiClient store, OrderStatusFeed feed, IOptions<StorefrontOptions> options, CancellationToken ct)
     {
         // The gateway answers only the buyer's own order; anyone else's stream ends here.
         var order = await store.GetOrderDetailsAsync(id, ct);
@@ -44,7 +44,7 @@ public static class OrderEventsApi
         return TypedResults.ServerSentEvents(UpdatesAsync(feed.Watch(id, buyerId), options.Value.LiveKeepAliveInterval, ct));
     }
 
-    public static async Task<IResult> TimelineAsync(Guid id, HttpContext context, StoreApiClient store, CancellationToken ct)
+    public static async Task<IResult> TimelineAsync(Guid id, StoreApiClient store, CancellationToken ct)
     {
         var order = await store.GetOrderDetailsAsync(id, ct);
         return order.Succeeded

@@ -1,0 +1,3 @@
+namespace AspireMsa.Storefront.StoreApi;
+
+public sealed record OrderDetails(Order Order, IReadOnlyList<OrderDetailsLine> Lines);

@@ -1,0 +1,3 @@
+namespace AspireMsa.Storefront.StoreApi;
+
+public sealed record OrderLineRequest(Guid ProductId, int Quantity);

@@ -1,0 +1,3 @@
+namespace AspireMsa.Storefront.StoreApi;
+
+public sealed record OrderStatusChange(string Status, DateTimeOffset At, string? Reason);

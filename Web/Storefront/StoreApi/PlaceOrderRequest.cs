@@ -1,0 +1,3 @@
+namespace AspireMsa.Storefront.StoreApi;
+
+public sealed record PlaceOrderRequest(IReadOnlyList<OrderLineRequest> Lines);
