@@ -24,9 +24,6 @@ var adminPassword = builder.AddParameter(
     "admin-password", new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true, persist: true);
 var identityKeyEncryptionKey = builder.AddParameter(
     "identity-key-encryption-key", new GenerateParameterDefault { MinLength = 43, Special = false }, secret: true, persist: true);
-// The storefront's credential as a confidential client of the token server.
-var storefrontClientSecret = builder.AddParameter(
-    "storefront-client-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
 var demoUsersEnabled = builder.Configuration.GetValue<bool?>("DemoUsers:Enabled") ?? builder.Environment.IsDevelopment();
 
 // The single entry point, on a stable URL in run mode (Gateway:HttpPort, 5080 by default); published, on the platform's
@@ -66,9 +63,6 @@ var identity = builder.AddService<Projects.Identity_Api>("identity")
     .WithEnvironment("DemoUsers__Password", demoUserPassword)
     .WithEnvironment("DataProtection__KeyEncryptionKey", identityKeyEncryptionKey)
     .WithEnvironment("Tokens__Issuer", publicUrl)
-    .WithEnvironment("Clients__Storefront__Secret", storefrontClientSecret)
-    .WithEnvironment("Clients__Storefront__RedirectUris__0", ReferenceExpression.Create($"{publicUrl}/signin-oidc"))
-    .WithEnvironment("Clients__Storefront__PostLogoutRedirectUris__0", ReferenceExpression.Create($"{publicUrl}/signout-callback-oidc"))
     .WithGatewayAsTrustedProxy();
 
 // Two versions of the catalog side by side, from the same code, on the same database, read model and events; the gateway
@@ -90,25 +84,12 @@ var inventory = builder.AddService<Projects.Inventory_Api>("inventory")
     .WithDeadLetterCommands("/api/inventory/admin", operatorAccess)
     .WithParkedOutboxCommands("/api/inventory/admin", operatorAccess);
 
-// The web front end, served through the gateway at "/": it signs users in at the token server (through the gateway) and
-// calls only the gateway's API and BFF routes. Two replicas share sessions, carts and sign-in tickets in Redis, and
-// relay order status changes from the broker to every replica through Redis pub/sub.
-var storefront = builder.AddService<Projects.Storefront>("storefront")
-    .WithDependency(redis)
-    .WithDependency(rabbitmq)
-    .WithReference(gateway)
-    .WithEnvironment("Identity__Issuer", publicUrl)
-    .WithEnvironment("Oidc__ClientSecret", storefrontClientSecret)
-    .WithGatewayAsTrustedProxy()
-    .WithReplicas(2);
-
 // The gateway's one list of the services behind it: each API, its versions and the token audience it accepts.
 gateway.WithDownstream(identity, api: "identity")
     .WithDownstream(catalogV1, api: "catalog", version: "v1", audience: "catalog")
     .WithDownstream(catalogV2, api: "catalog", version: "v2", audience: "catalog")
     .WithDownstream(ordering, api: "ordering", audience: "ordering")
-    .WithDownstream(inventory, api: "inventory", audience: "inventory")
-    .WithDownstream(storefront, api: "storefront", openApiPath: null);
+    .WithDownstream(inventory, api: "inventory", audience: "inventory");
 
 // The gateway checks every token, and each API checks it again (defense in depth), against the issuer published at the gateway.
 foreach (var api in new[] { gateway, identity, catalogV1, catalogV2, ordering, inventory })
@@ -129,7 +110,30 @@ catalogV1.WithApiReferenceLink(publicUrl, "catalog").WithDocsLink("catalog-read-
 catalogV2.WithApiReferenceLink(publicUrl, "catalog").WithDocsLink("traffic-split.md");
 ordering.WithApiReferenceLink(publicUrl, "ordering").WithDocsLink("messaging.md");
 inventory.WithApiReferenceLink(publicUrl, "inventory").WithDocsLink("messaging.md");
-storefront.WithUrl(ReferenceExpression.Create($"{publicUrl}/"), "Store").WithDocsLink("storefront.md");
+
+// The web front end, served through the gateway at "/", an optional capability (Capabilities:Storefront:Enabled, on by
+// default): without it the system serves its APIs as before. It signs users in at the token server (through the gateway)
+// as a confidential client and calls only the gateway's API and BFF routes. Two replicas share sessions, carts and
+// sign-in tickets in Redis, and relay order status changes from the broker to every replica through Redis pub/sub.
+if (builder.Configuration.GetValue("Capabilities:Storefront:Enabled", true))
+{
+    var storefrontClientSecret = builder.AddParameter(
+        "storefront-client-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
+    identity.WithEnvironment("Clients__Storefront__Secret", storefrontClientSecret)
+        .WithEnvironment("Clients__Storefront__RedirectUris__0", ReferenceExpression.Create($"{publicUrl}/signin-oidc"))
+        .WithEnvironment("Clients__Storefront__PostLogoutRedirectUris__0", ReferenceExpression.Create($"{publicUrl}/signout-callback-oidc"));
+
+    var storefront = builder.AddService<Projects.Storefront>("storefront")
+        .WithDependency(redis)
+        .WithDependency(rabbitmq)
+        .WithReference(gateway)
+        .WithEnvironment("Identity__Issuer", publicUrl)
+        .WithEnvironment("Oidc__ClientSecret", storefrontClientSecret)
+        .WithGatewayAsTrustedProxy()
+        .WithReplicas(2);
+    gateway.WithDownstream(storefront, api: "storefront", openApiPath: null);
+    storefront.WithUrl(ReferenceExpression.Create($"{publicUrl}/"), "Store").WithDocsLink("storefront.md");
+}
 
 // A stocked store on first run: in Development, unless DemoData:Enabled is false, a one-shot operator signs in as the
 // admin and loads products and their stock through the gateway's public APIs, then finishes (the dashboard shows it run

@@ -2,6 +2,7 @@ using AspireMsa.Gateway.Alerts;
 using AspireMsa.Gateway.ApiPortal;
 using AspireMsa.Gateway.Bff;
 using AspireMsa.Gateway.Canary;
+using AspireMsa.Gateway.Downstream;
 using AspireMsa.Gateway.Extensions;
 using AspireMsa.Gateway.PublicAddress;
 using AspireMsa.Gateway.Resilience;
@@ -26,6 +27,7 @@ app.MapBffApi();
 app.MapApiPortal();
 app.MapCanaryAdminApi();
 app.MapAlertsApi();
+app.MapUnknownApiPaths();
 app.MapGatewayProxy();
 
 app.Run();

@@ -10,8 +10,13 @@ public sealed class DownstreamRegistry(IOptions<DownstreamOptions> options, IOpt
 
     /// <summary>The API's only service or, for an API in a canary release, its stable version's service.</summary>
     public string ServiceFor(string api) =>
+        DeployedServiceFor(api) ?? throw new InvalidOperationException($"No service of the API '{api}' is in Downstream:Services.");
+
+    /// <summary>As <see cref="ServiceFor"/>, or none when no service of the API is deployed (a capability switched off).</summary>
+    public string? DeployedServiceFor(string api) =>
         canary.Value.Releases.TryGetValue(api, out var release) ? release.StableCluster
         : options.Value.ServicesOf(api) is [var only] ? only
+        : options.Value.ServicesOf(api) is [] ? null
         : throw new InvalidOperationException(
             $"The API '{api}' has {options.Value.ServicesOf(api).Length} services in Downstream:Services; it needs one, or a Canary:Releases:{api} to choose between versions.");
 

@@ -20,6 +20,9 @@ public static class GatewayServiceExtensions
     public const string FrontEndCorsPolicy = "front-end";
     public const string RedisConnectionName = "redis";
 
+    /// <summary>In Development, which gateway replica answered (<see cref="InstanceHeaderMiddleware"/>).</summary>
+    public const string InstanceHeaderName = "X-Gateway-Instance";
+
     // Well inside YARP's and the orchestrator's probe timeouts, so a hung Redis reads as Degraded rather than as no answer.
     private static readonly TimeSpan RedisHealthCheckTimeout = TimeSpan.FromSeconds(1);
 
@@ -80,7 +83,7 @@ public static class GatewayServiceExtensions
         app.UseForwardedHeaders();
         if (app.Environment.IsDevelopment())
         {
-            app.UseMiddleware<GatewayInstanceHeaderMiddleware>();
+            app.UseMiddleware<InstanceHeaderMiddleware>(InstanceHeaderName);
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();

@@ -28,7 +28,7 @@ public sealed class BackingServiceFreezeTests(FaultSystemFixture system, ITestOu
         var productId = Guid.NewGuid();
         await saga.SetStockAsync(productId, 100);
         using var anonymous = new HttpClient { BaseAddress = system.Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(20) };
-        var services = await ServiceProcesses.PidsAsync(system.App, ServiceProcesses.ServiceReplicas);
+        var services = await ServiceProcesses.PidsAsync(system.App, ServiceProcesses.ServiceReplicasIn(system.App));
         var server = (await ServiceProcesses.PidsAsync(system.App, new Dictionary<string, int> { [backingService] = 1 })).Values.Single();
         var tree = ServiceProcesses.Tree(server);
 

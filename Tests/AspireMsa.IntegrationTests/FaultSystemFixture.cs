@@ -2,9 +2,12 @@ namespace AspireMsa.IntegrationTests;
 
 /// <summary>
 /// A private system for a collection of fault tests (Redis outages, stops and freezes, messaging faults): the whole
-/// system as <see cref="SystemFixture"/> starts it, its token pruning and purges at their normal pace.
+/// system as <see cref="SystemFixture"/> starts it, its token pruning and purges at their normal pace, and without the
+/// optional storefront, whose two replicas only its own tests use (the freeze tests then check the services alone).
 /// </summary>
 public sealed class FaultSystemFixture : SystemFixture
 {
     protected override bool QuickPurges => false;
+
+    protected override bool StorefrontEnabled => false;
 }

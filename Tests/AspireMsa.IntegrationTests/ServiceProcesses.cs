@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AspireMsa.IntegrationTests;
 
@@ -17,6 +18,13 @@ public static class ServiceProcesses
         ["gateway"] = 2,
         ["storefront"] = 2,
     };
+
+    /// <summary>The replicas of every service resource the system runs: an optional capability may be switched off.</summary>
+    public static Dictionary<string, int> ServiceReplicasIn(DistributedApplication app)
+    {
+        var running = app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Select(resource => resource.Name).ToHashSet(StringComparer.Ordinal);
+        return ServiceReplicas.Where(service => running.Contains(service.Key)).ToDictionary(StringComparer.Ordinal);
+    }
 
     /// <summary>The DCP instance name and process id of every replica of the resources, from the snapshots the notifications replay.</summary>
     public static async Task<Dictionary<string, int>> PidsAsync(DistributedApplication app, IReadOnlyDictionary<string, int> replicas)

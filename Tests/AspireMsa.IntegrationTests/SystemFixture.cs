@@ -29,7 +29,7 @@ public class SystemFixture : IAsyncLifetime
     private static readonly SemaphoreSlim StartGate = new(1);
 
     private static readonly string[] Resources =
-        ["postgres", "identitydb", "catalogdb", "orderingdb", "inventorydb", "redis", "rabbitmq", "identity", "catalog-v1", "catalog-v2", "ordering", "inventory", "storefront", "gateway"];
+        ["postgres", "identitydb", "catalogdb", "orderingdb", "inventorydb", "redis", "rabbitmq", "identity", "catalog-v1", "catalog-v2", "ordering", "inventory", "gateway"];
 
     private readonly DemoUserTokens _tokens = new(DemoUserPassword, AdminPassword);
     private readonly ConcurrentDictionary<string, HttpClient> _signedInClients = new();
@@ -38,6 +38,9 @@ public class SystemFixture : IAsyncLifetime
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The system is not started.");
 
     public HttpClient Gateway { get; private set; } = null!;
+
+    /// <summary>Whether the optional storefront runs (<c>Capabilities:Storefront:Enabled</c>).</summary>
+    protected virtual bool StorefrontEnabled => true;
 
     /// <summary>Whether the AppHost's one-shot <c>demo-data</c> resource stocks the store (<c>DemoData:Enabled</c>).</summary>
     protected virtual bool DemoDataEnabled => false;
@@ -83,6 +86,7 @@ public class SystemFixture : IAsyncLifetime
                 $"Parameters:storefront-client-secret={StorefrontClientSecret}",
                 $"Gateway:Settings:Cors:FrontEndOrigins:0={FrontEndOrigin}",
                 $"DemoData:Enabled={DemoDataEnabled}",
+                $"Capabilities:Storefront:Enabled={StorefrontEnabled}",
             ],
             (options, _) => options.DisableDashboard = true,
             cts.Token);
@@ -103,7 +107,10 @@ public class SystemFixture : IAsyncLifetime
 
         // The storefront refreshes a session's access token once it is 10 s old (of 15 min), so a browser test sees a
         // silent refresh happen within its time.
-        builder.CreateResourceBuilder<ProjectResource>("storefront").WithEnvironment("Oidc__RefreshBeforeExpiry", "00:14:50");
+        if (StorefrontEnabled)
+        {
+            builder.CreateResourceBuilder<ProjectResource>("storefront").WithEnvironment("Oidc__RefreshBeforeExpiry", "00:14:50");
+        }
 
         // All catalog traffic to v1 unless a test pins v2 or sets a weight: the canary tests run in their own collections.
         gateway.WithEnvironment("Canary__Releases__catalog__InitialCanaryWeight", "0");
@@ -151,7 +158,8 @@ public class SystemFixture : IAsyncLifetime
         _app = await builder.BuildAsync(cts.Token);
         await _app.StartAsync(cts.Token);
 
-        foreach (var resource in Resources)
+        string[] resources = StorefrontEnabled ? [.. Resources, "storefront"] : Resources;
+        foreach (var resource in resources)
         {
             await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cts.Token);
         }

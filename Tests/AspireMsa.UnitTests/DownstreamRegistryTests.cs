@@ -109,6 +109,21 @@ public class DownstreamRegistryTests
     }
 
     [Fact]
+    public async Task ARouteOfACapabilityThatIsNotDeployed_KeepsItsMissingCluster_WhichYarpAnswers503()
+    {
+        var withoutStorefront = AppHostRegistry.Where(entry => !entry.Key.Contains(":storefront:", StringComparison.Ordinal)).ToDictionary();
+        using var app = Build(withoutStorefront);
+        var filter = new DownstreamRouteFilter(app.Services.GetRequiredService<DownstreamRegistry>());
+
+        var route = await filter.ConfigureRouteAsync(new RouteConfig { RouteId = "storefront", ClusterId = "storefront" }, null, default);
+
+        // The configuration still loads; the route finds no cluster, and YARP answers its requests 503.
+        Assert.Equal("storefront", route.ClusterId);
+        Assert.Null(app.Services.GetRequiredService<DownstreamRegistry>().DeployedServiceFor("storefront"));
+        Assert.Throws<InvalidOperationException>(() => app.Services.GetRequiredService<DownstreamRegistry>().ServiceFor("storefront"));
+    }
+
+    [Fact]
     public void AnEmptyRegistry_StopsTheGatewayAtStart_NamingTheSection()
     {
         using var app = Build(new Dictionary<string, string?>());

@@ -1,4 +1,5 @@
 using AspireMsa.Storefront.Cart;
+using AspireMsa.ServiceDefaults.Routing;
 using AspireMsa.Storefront.StoreApi;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -11,6 +12,9 @@ namespace AspireMsa.Storefront.Extensions;
 public static class StorefrontServiceExtensions
 {
     public const string RedisConnectionName = "redis";
+
+    /// <summary>In Development, which storefront replica rendered a page (<see cref="InstanceHeaderMiddleware"/>).</summary>
+    public const string InstanceHeaderName = "X-Storefront-Instance";
 
     private static readonly TimeSpan RedisHealthCheckTimeout = TimeSpan.FromSeconds(1);
 
@@ -65,7 +69,7 @@ public static class StorefrontServiceExtensions
     {
         if (app.Environment.IsDevelopment())
         {
-            app.UseMiddleware<StorefrontInstanceHeaderMiddleware>();
+            app.UseMiddleware<InstanceHeaderMiddleware>(InstanceHeaderName);
         }
 
         app.UseMiddleware<ContentSecurityPolicyMiddleware>();
