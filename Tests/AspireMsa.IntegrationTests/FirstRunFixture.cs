@@ -12,6 +12,12 @@ public sealed class FirstRunFixture : SystemFixture
 
     protected override bool QuickPurges => false;
 
+    /// <summary>
+    /// The back end's clean start is what these tests read; the storefront's two replicas would add processes to a
+    /// machine the other systems share, and its own browser tests run in the shared system.
+    /// </summary>
+    protected override bool StorefrontEnabled => false;
+
     protected override Uri? TelemetryEndpoint => Receiver.Endpoint;
 
     public override async Task InitializeAsync()

@@ -73,7 +73,7 @@ public sealed partial class StorefrontTests(SystemFixture system) : IAsyncLifeti
 
         var gone = await page.GotoAsync($"/products/{Guid.NewGuid()}");
         Assert.Equal(404, gone!.Status);
-        await Assertions.Expect(page.GetByTestId("problem")).ToContainTextAsync("This product is gone");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("This product is gone");
 
         // Every catalog answer fails (fault injection on the version the gateway routes to): the page says so, kindly.
         var admin = await system.GatewayAsAsync("admin");
@@ -83,7 +83,7 @@ public sealed partial class StorefrontTests(SystemFixture system) : IAsyncLifeti
         {
             var failing = await page.GotoAsync($"/products/{product}");
             Assert.Equal(503, failing!.Status);
-            await Assertions.Expect(page.GetByTestId("problem")).ToContainTextAsync("The store is not answering right now");
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The store is not answering right now");
             Assert.DoesNotContain("Exception", await page.ContentAsync(), StringComparison.Ordinal);
             await StorefrontBrowser.ScreenshotAsync(page, "catalog-down");
         }
@@ -304,7 +304,8 @@ public sealed partial class StorefrontTests(SystemFixture system) : IAsyncLifeti
             SELECT count(*) FROM "OpenIddictTokens" t
             JOIN "OpenIddictApplications" a ON a."Id" = t."ApplicationId"
             JOIN "AspNetUsers" u ON u."Id" = t."Subject"
-            WHERE a."ClientId" = 'aspiremsa-storefront' AND t."Type" = 'refresh_token' AND t."Status" = @status AND u."UserName" = @user
+            WHERE a."ClientId" = 'aspiremsa-storefront' AND t."Type" = 'urn:ietf:params:oauth:token-type:refresh_token'
+              AND t."Status" = @status AND u."UserName" = @user
             """, identity);
         command.Parameters.AddWithValue("status", status);
         command.Parameters.AddWithValue("user", user);

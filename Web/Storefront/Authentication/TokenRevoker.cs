@@ -9,15 +9,13 @@ namespace AspireMsa.Storefront.Authentication;
 /// </summary>
 public sealed partial class TokenRevoker(IOptionsMonitor<OpenIdConnectOptions> oidcOptions, ILogger<TokenRevoker> logger)
 {
-    public const string RevocationEndpointKey = "revocation_endpoint";
-
     public async Task RevokeAsync(string refreshToken, CancellationToken ct)
     {
         var oidc = oidcOptions.Get(OpenIdConnectDefaults.AuthenticationScheme);
         try
         {
             var configuration = await oidc.ConfigurationManager!.GetConfigurationAsync(ct);
-            if (!configuration.AdditionalData.TryGetValue(RevocationEndpointKey, out var endpoint) || endpoint?.ToString() is not { Length: > 0 } revocationEndpoint)
+            if (configuration.RevocationEndpoint is not { Length: > 0 } revocationEndpoint)
             {
                 LogNoRevocationEndpoint(logger);
                 return;

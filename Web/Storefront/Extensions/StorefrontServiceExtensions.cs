@@ -74,7 +74,8 @@ public static class StorefrontServiceExtensions
 
         app.UseMiddleware<ContentSecurityPolicyMiddleware>();
         app.UseExceptionHandler(ProblemPage.Path(StatusCodes.Status500InternalServerError), createScopeForErrors: true);
-        app.UseStatusCodePagesWithReExecute(ProblemPage.PathTemplate);
+        // A fresh scope for the page: the failed request's scope has already rendered (its navigation state is set).
+        app.UseStatusCodePagesWithReExecute(ProblemPage.PathTemplate, createScopeForStatusCodePages: true);
         return app;
     }
 }

@@ -11,6 +11,7 @@ public static class ApiProblemPage
 {
     public const string DetailItem = "storefront.problem.detail";
     public const string RetryAfterItem = "storefront.problem.retry-after";
+    public const string ThingItem = "storefront.problem.thing";
 
     public static int StatusCodeOf(ApiOutcome outcome) => outcome switch
     {
