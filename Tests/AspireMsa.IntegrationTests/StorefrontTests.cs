@@ -63,6 +63,33 @@ public sealed partial class StorefrontTests(SystemFixture system) : IAsyncLifeti
         await page.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("product")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Previous page" })).ToBeVisibleAsync();
+        await StorefrontBrowser.ScreenshotAsync(page, "catalog-second-page");
+    }
+
+    [Fact]
+    public async Task EveryInputHasALabel_AndTheKeyboardReachesTheContentFirst()
+    {
+        var product = await StockedProductAsync("Labelled jar", 2);
+        var page = await _browser.NewShopperAsync(system.Gateway.BaseAddress!);
+        await StorefrontBrowser.SignInAsync(page, "alice", SystemFixture.DemoUserPassword);
+        await AddToCartAsync(page, product);
+
+        foreach (var path in new[] { "/", $"/products/{product}", "/cart", "/orders" })
+        {
+            await page.GotoAsync(path);
+            var unlabelled = await page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('input:not([type=hidden]), select, textarea, button')]
+                  .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.textContent.trim())
+                  .map(e => e.outerHTML)
+                """);
+            Assert.True(unlabelled.Length == 0, $"{path} has controls without a name: {string.Join(", ", unlabelled)}");
+
+            // The first Tab stop is the skip link, and following it puts the focus on the page's content.
+            await page.Keyboard.PressAsync("Tab");
+            await Assertions.Expect(page.Locator(":focus")).ToHaveTextAsync("Skip to content");
+            await page.Keyboard.PressAsync("Enter");
+            Assert.Equal("main", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        }
     }
 
     [Fact]
@@ -136,6 +163,7 @@ public sealed partial class StorefrontTests(SystemFixture system) : IAsyncLifeti
 
             await Assertions.Expect(page.GetByTestId("order-status")).ToHaveTextAsync("Cancelled");
             Assert.True(await page.EvaluateAsync<bool>("window.__notReloaded === true"), "The page was reloaded instead of updated in place.");
+            await StorefrontBrowser.ScreenshotAsync(page, "order-cancelled-live");
         }
         finally
         {
@@ -171,6 +199,7 @@ public sealed partial class StorefrontTests(SystemFixture system) : IAsyncLifeti
 
             await Assertions.Expect(page.GetByTestId("signed-in-as")).ToContainTextAsync("alice");
             await Assertions.Expect(page.Locator($"[data-testid=cart-line][data-product-id='{product}']")).ToHaveCountAsync(1);
+            await StorefrontBrowser.ScreenshotAsync(page, "cart-after-replica-stop");
         }
         finally
         {
@@ -251,6 +280,7 @@ public sealed partial class StorefrontTests(SystemFixture system) : IAsyncLifeti
 
         await page.GotoAsync("/orders");
         Assert.Equal(before + 1, await OrdersWithAsync(bob, product));
+        await StorefrontBrowser.ScreenshotAsync(page, "my-orders-after-double-submit");
     }
 
     [Fact]
