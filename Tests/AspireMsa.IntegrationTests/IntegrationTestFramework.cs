@@ -16,12 +16,13 @@ namespace AspireMsa.IntegrationTests;
 public sealed class IntegrationTestFramework(IMessageSink messageSink) : XunitTestFramework(messageSink)
 {
     /// <summary>
-    /// Systems running at once; <c>ASPIREMSA_TEST_SYSTEMS</c> overrides it (1 runs collections one by one). Two on two
-    /// cores. Before the storefront, three ran in 624 s (two: 691 to 790 s); since its two replicas and a browser joined
-    /// the shared system, three left the machine at a load average of 40 to 48, where a Redis-outage test missed its 15 s
-    /// budget in two runs of two, for 904 to 975 s.
+    /// Systems running at once; <c>ASPIREMSA_TEST_SYSTEMS</c> overrides it. One on two cores, for now. Before the
+    /// storefront, three ran in 624 s (two: 691 to 790 s). Since its two replicas and a browser joined the shared system,
+    /// three left the machine at a load average of 40 to 48, where a Redis-outage test missed its 15 s budget in two runs
+    /// of two (904 to 975 s), and two at 21 still timed out the messaging fault tests; their budgets assume a machine they
+    /// do not share with a browser.
     /// </summary>
-    public const int DefaultConcurrentSystems = 2;
+    public const int DefaultConcurrentSystems = 1;
 
     protected override ITestFrameworkExecutor CreateExecutor(AssemblyName assemblyName) =>
         new Executor(assemblyName, SourceInformationProvider, DiagnosticMessageSink);
