@@ -49,13 +49,16 @@ public sealed class StorefrontBrowser : IAsyncDisposable
     /// <summary>Signs in through the real authorization code flow: the store's link, the token server's form, and back.</summary>
     public static async Task SignInAsync(IPage page, string user, string password)
     {
-        await page.GotoAsync("/");
+        var home = await page.GotoAsync("/");
+        Assert.True(home is { Ok: true }, $"The store's home page answered {home?.Status}: {Excerpt(await page.ContentAsync())}");
         await page.GetByTestId("sign-in").ClickAsync();
         await page.GetByLabel("User name").FillAsync(user);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("signed-in-as")).ToContainTextAsync(user);
     }
+
+    private static string Excerpt(string html) => html.Length <= 600 ? html : html[..600];
 
     public static async Task ScreenshotAsync(IPage page, string name)
     {

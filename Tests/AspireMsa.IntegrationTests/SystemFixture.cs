@@ -171,6 +171,39 @@ public class SystemFixture : IAsyncLifetime
         }
 
         Gateway = _app.CreateHttpClient("gateway", "http");
+        if (StorefrontEnabled)
+        {
+            await WaitForTheStoreAsync(cts.Token);
+        }
+    }
+
+    /// <summary>
+    /// Healthy replicas are not yet a store that serves: the first page through the gateway renders cold (the storefront's
+    /// first render, its first calls back through the gateway to the catalog). The first browser test must not pay that
+    /// under its own expectations, so the system is ready when the public address serves the store's home page.
+    /// </summary>
+    private async Task WaitForTheStoreAsync(CancellationToken cancellationToken)
+    {
+        var last = "no answer yet";
+        var served = await Polling.UntilAsync(async () =>
+        {
+            try
+            {
+                using var response = await Gateway.GetAsync("/", cancellationToken);
+                var body = await response.Content.ReadAsStringAsync(cancellationToken);
+                last = $"{(int)response.StatusCode}: {body[..Math.Min(body.Length, 400)]}";
+                return response.IsSuccessStatusCode && body.Contains("data-testid=\"sign-in\"", StringComparison.Ordinal);
+            }
+            catch (HttpRequestException exception)
+            {
+                last = exception.Message;
+                return false;
+            }
+        }, TimeSpan.FromMinutes(1));
+        if (!served)
+        {
+            throw new InvalidOperationException($"The gateway did not serve the store's home page within a minute; last answer {last}");
+        }
     }
 
     /// <summary>A gateway client signed in as a demo user (password grant of the <c>aspiremsa-cli</c> client).</summary>
