@@ -11,7 +11,7 @@ namespace AspireMsa.IntegrationTests;
 /// Fast detection, end to end through real components: Prometheus scrapes every replica's <c>/metrics</c>, evaluates the
 /// repository's rules, Alertmanager posts to the gateway's webhook, and admins read the alerts at <c>GET /api/alerts</c>.
 /// </summary>
-[Collection(StopsAndFreezesCollection.Name)]
+[Collection(FaultCollection.Name)]
 public class AlertingTests(FaultSystemFixture system, ITestOutputHelper output)
 {
     private static readonly TimeSpan FireDeadline = TimeSpan.FromSeconds(60);

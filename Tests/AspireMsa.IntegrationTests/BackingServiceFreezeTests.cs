@@ -9,7 +9,7 @@ namespace AspireMsa.IntegrationTests;
 /// a token, and an order placed and decided. Background services (relays, sweepers, syncs, monitors) must have caught
 /// their failures meanwhile rather than stopped their host.
 /// </summary>
-[Collection(StopsAndFreezesCollection.Name)]
+[Collection(FaultCollection.Name)]
 public sealed class BackingServiceFreezeTests(FaultSystemFixture system, ITestOutputHelper output)
 {
     // Longer than Npgsql's 30 s command timeout, RabbitMQ's 20 s continuation timeout, StackExchange.Redis's 5 s timeout,

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace AspireMsa.IntegrationTests;
 
 /// <summary>The BFF reads the catalog through the same canary decision as the proxied <c>/api/catalog</c> routes.</summary>
-[Collection(StopsAndFreezesCollection.Name)]
+[Collection(FaultCollection.Name)]
 public sealed class BffCanaryTests(FaultSystemFixture system) : IDisposable
 {
     private readonly CanaryTraffic _traffic = new(system);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AspireMsa.IntegrationTests;
 
 /// <summary>A non-essential part that is down degrades its section of the page, never the whole page.</summary>
-[Collection(RedisOutageCollection.Name)]
+[Collection(FaultCollection.Name)]
 public class BffDegradationTests(FaultSystemFixture system)
 {
     private const string Inventory = "inventory";

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AspireMsa.IntegrationTests;
 
 /// <summary>The gateway isolates a failing or slow catalog version: timeouts, health checks, retries and failover.</summary>
-[Collection(StopsAndFreezesCollection.Name)]
+[Collection(FaultCollection.Name)]
 public sealed class CanaryFailureIsolationTests(FaultSystemFixture system) : IDisposable
 {
     private const string CatalogV2 = "catalog-v2";

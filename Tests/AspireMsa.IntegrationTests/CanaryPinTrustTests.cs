@@ -4,7 +4,7 @@ namespace AspireMsa.IntegrationTests;
 /// Who may pin a catalog version with <c>X-Canary</c>: an admin any version, a tester (<c>tess</c>) only one that takes
 /// traffic, anyone else none; and pinned requests never trigger the automatic rollback.
 /// </summary>
-[Collection(StopsAndFreezesCollection.Name)]
+[Collection(FaultCollection.Name)]
 public sealed class CanaryPinTrustTests(FaultSystemFixture system) : IDisposable
 {
     private readonly CanaryTraffic _traffic = new(system);

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AspireMsa.IntegrationTests;
 
 /// <summary>The gateway splits catalog traffic between catalog-v1 and catalog-v2 by weight, pins by trusted header, user or cookie.</summary>
-[Collection(StopsAndFreezesCollection.Name)]
+[Collection(FaultCollection.Name)]
 public sealed class CanaryReleaseTests(FaultSystemFixture system) : IDisposable
 {
     private readonly CanaryTraffic _traffic = new(system);

@@ -7,7 +7,7 @@ namespace AspireMsa.IntegrationTests;
 /// PostgreSQL, a thousand readers of one cold product cause one database load, a cold listing rebuilds its index, and
 /// with Redis stopped reads fall back to PostgreSQL and writes wait in the outbox until Redis is back.
 /// </summary>
-[Collection(RedisOutageCollection.Name)]
+[Collection(FaultCollection.Name)]
 public sealed class CatalogReadModelFaultTests(FaultSystemFixture system, ITestOutputHelper output) : IDisposable
 {
     private const string ReadSourceHeader = "X-Read-Source";

@@ -7,7 +7,7 @@ namespace AspireMsa.IntegrationTests;
 /// connect straight to a gateway replica from chosen loopback addresses, the token endpoint's limit (10 per client
 /// address and username per minute) being the budget.
 /// </summary>
-[Collection(RedisOutageCollection.Name)]
+[Collection(FaultCollection.Name)]
 public sealed class ForwardedClientAddressTests(FaultSystemFixture system)
 {
     private const int TokenBudget = 10;

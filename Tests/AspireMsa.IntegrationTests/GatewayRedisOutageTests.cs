@@ -9,7 +9,7 @@ namespace AspireMsa.IntegrationTests;
 /// from PostgreSQL, tokens are issued, <c>/health</c> says Degraded, both gateway replicas live on with per-replica rate
 /// limits, and once Redis is back the limits are shared across replicas again.
 /// </summary>
-[Collection(RedisOutageCollection.Name)]
+[Collection(FaultCollection.Name)]
 public sealed class GatewayRedisOutageTests(FaultSystemFixture system)
 {
     private const int TokenBudget = 10;

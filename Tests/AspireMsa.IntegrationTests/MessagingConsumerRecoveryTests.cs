@@ -9,7 +9,7 @@ namespace AspireMsa.IntegrationTests;
 /// it closes the consumer's channel with a channel error, or cancels the consumer because its queue was deleted. Each
 /// consumer sets itself up again (re-declaring its queue) and orders still complete.
 /// </summary>
-[Collection(MessagingFaultCollection.Name)]
+[Collection(FaultCollection.Name)]
 public class MessagingConsumerRecoveryTests(FaultSystemFixture system, ITestOutputHelper output)
 {
     private static readonly TimeSpan RecoveryDeadline = TimeSpan.FromSeconds(60);

@@ -13,7 +13,7 @@ namespace AspireMsa.IntegrationTests;
 /// After healing, every accepted order is decided, nothing is reserved twice or lost, and the dead-letter queues hold only
 /// the poison this collection injected.
 /// </summary>
-[Collection(MessagingFaultCollection.Name)]
+[Collection(FaultCollection.Name)]
 public class MessagingFaultTests(FaultSystemFixture system, ITestOutputHelper output)
 {
     private const int Orders = 100;

@@ -10,7 +10,7 @@ namespace AspireMsa.IntegrationTests;
 /// once and never letting an older price replace a newer one. In the fault collection because it stops Inventory: without a
 /// stock reply an order stays pending, and only pending orders show the new price.
 /// </summary>
-[Collection(MessagingFaultCollection.Name)]
+[Collection(FaultCollection.Name)]
 public class ProductPriceFanOutTests(FaultSystemFixture system)
 {
     [Fact]
