@@ -20,7 +20,9 @@ public sealed class IntegrationTestFramework(IMessageSink messageSink) : XunitTe
     /// Systems running at once; <c>ASPIREMSA_TEST_SYSTEMS</c> overrides it. Before the storefront, three ran in 624 s (two:
     /// 691 to 790 s). Since its two replicas and a browser joined the shared system, three left the machine at a load
     /// average of 40 to 48, and two with the shared system among them still timed out the messaging fault tests, whose
-    /// budgets assume a machine they do not share with a browser. So two, and the shared system alone.
+    /// budgets assume a machine they do not share with a browser. So two, and the shared system alone: the fault system
+    /// beside the first-run system (783 s and 482 s), then the shared one (329 s), 1128 s of tests where five systems one
+    /// at a time took 1410 s.
     /// </summary>
     public const int DefaultConcurrentSystems = 2;
 
