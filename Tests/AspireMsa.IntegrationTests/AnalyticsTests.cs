@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Parquet.Serialization;
 
 namespace AspireMsa.IntegrationTests;
@@ -50,6 +51,30 @@ public class AnalyticsTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task AnEventArrivingAfterANewerOneOfItsOrder_StillLands_AndTheSameEventInAnotherMessageLandsOnce()
+    {
+        var orderId = Guid.NewGuid();
+        var placedId = Guid.NewGuid();
+        var now = DateTimeOffset.UtcNow;
+        var placed = $$"""{"id":"{{placedId}}","occurredAt":"{{now:O}}","orderId":"{{orderId}}","buyerId":"analytics-test","lines":[{"productId":"{{Guid.NewGuid()}}","quantity":1}]}""";
+        var confirmed = $$"""{"id":"{{Guid.NewGuid()}}","occurredAt":"{{now.AddSeconds(1):O}}","orderId":"{{orderId}}","buyerId":"analytics-test","status":"Confirmed","reason":"Stock reserved"}""";
+        var replayMessageId = Guid.NewGuid();
+
+        // The order's second event lands first (its first one was retried), then the first arrives, and again in a new message.
+        await PublishToAnalyticsAsync(Guid.NewGuid(), "OrderStatusChanged", orderId, 2, confirmed);
+        Assert.True(await Polling.UntilAsync(async () =>
+            await CountAsync("SELECT count(*) FROM landed_events WHERE payload->>'orderId' = @id", orderId.ToString()) == 1, LandingDeadline));
+        await PublishToAnalyticsAsync(Guid.NewGuid(), "OrderPlaced", orderId, 1, placed);
+        await PublishToAnalyticsAsync(replayMessageId, "OrderPlaced", orderId, 1, placed);
+
+        Assert.True(await Polling.UntilAsync(async () =>
+            await CountAsync("SELECT count(*) FROM inbox_messages WHERE message_id::text = @id", replayMessageId.ToString()) == 1
+            && await CountAsync("SELECT count(*) FROM landed_events WHERE payload->>'orderId' = @id", orderId.ToString()) == 2, LandingDeadline),
+            $"Both events of order {orderId} did not land within {LandingDeadline}.");
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM landed_events WHERE event_id::text = @id", placedId.ToString()));
+    }
+
+    [Fact]
     public async Task TheRunHistory_IsOpenToAdminsAndAnalysts_NotToCustomers()
     {
         var analyst = await system.GatewayAsAsync("ana", AnalyticsScopes);
@@ -71,6 +96,20 @@ public class AnalyticsTests(SystemFixture system)
 
         await Problems.AssertAsync(await admin.PostAsJsonAsync("/api/analytics/jobs/no-such-job/runs", new { }), HttpStatusCode.NotFound);
         await Problems.AssertAsync(await admin.GetAsync("/api/analytics/jobs/no-such-job/runs"), HttpStatusCode.NotFound);
+    }
+
+    private async Task PublishToAnalyticsAsync(Guid messageId, string type, Guid orderId, long sequence, string body) =>
+        await MessagingBroker.PublishAsync(system.App, string.Empty, "analytics",
+            MessagingBroker.Properties(messageId, type, "ordering", new Dictionary<string, object?> { ["x-aggregate-id"] = orderId.ToString(), ["x-sequence"] = sequence }),
+            Encoding.UTF8.GetBytes(body));
+
+    private async Task<long> CountAsync(string sql, string id)
+    {
+        await using var db = await system.OpenDatabaseAsync("analyticsdb");
+        await using var command = db.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("id", id);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private async Task<DateTime?> LandedAtAsync(Guid orderId)

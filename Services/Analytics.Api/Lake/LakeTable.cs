@@ -31,7 +31,8 @@ public abstract class LakeTable(string eventType)
     private sealed class Typed<TEvent, TRow>(Func<TEvent, LakeEvent, TRow> toRow) : LakeTable(typeof(TEvent).Name)
         where TEvent : IntegrationEvent
     {
-        public override EventBusBuilder Subscribe(EventBusBuilder bus) => bus.AddConsumer<TEvent, LandingHandler<TEvent>>();
+        // Every event is kept, so one retried after a newer event of its order is landed, not skipped as superseded.
+        public override EventBusBuilder Subscribe(EventBusBuilder bus) => bus.AddConsumer<TEvent, LandingHandler<TEvent>>(inAggregateOrder: false);
 
         public override async Task WriteAsync(IReadOnlyList<LakeEvent> events, Stream destination, CancellationToken cancellationToken)
         {
