@@ -135,6 +135,26 @@ if (builder.Configuration.GetValue("Capabilities:Storefront:Enabled", true))
     storefront.WithUrl(ReferenceExpression.Create($"{publicUrl}/"), "Store").WithDocsLink("storefront.md");
 }
 
+// Analytics, an optional capability (Capabilities:Analytics:Enabled, on by default): its own database, fed only by the
+// events on the broker, which it lands and compacts into a Parquet lake with scheduled jobs (Hangfire, stored in its
+// database). In run mode the lake is a folder of the run's data; published, the service's own default.
+if (builder.Configuration.GetValue("Capabilities:Analytics:Enabled", true))
+{
+    var analyticsDb = postgres.AddDatabase("analyticsdb");
+    var analytics = builder.AddService<Projects.Analytics_Api>("analytics")
+        .WithDependency(analyticsDb)
+        .WithDependency(rabbitmq)
+        .WithReference(identity)
+        .WithEnvironment("Identity__Issuer", publicUrl);
+    if (builder.ExecutionContext.IsRunMode)
+    {
+        analytics.WithEnvironment("Analytics__LakeRoot", backing.DataDirectoryFor("analytics-lake"));
+    }
+
+    gateway.WithDownstream(analytics, api: "analytics", audience: "analytics");
+    analytics.WithApiReferenceLink(publicUrl, "analytics").WithDocsLink("analytics.md");
+}
+
 // A stocked store on first run: in Development, unless DemoData:Enabled is false, a one-shot operator signs in as the
 // admin and loads products and their stock through the gateway's public APIs, then finishes (the dashboard shows it run
 // and finish, and its trace shows each call). It never touches a database; a resource that needs the data would wait

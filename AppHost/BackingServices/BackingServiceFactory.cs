@@ -74,6 +74,12 @@ public sealed class BackingServiceFactory
         : _builder.AddLocalRabbitMQ(name, _dataDirectory.Value);
 
     /// <summary>
+    /// A folder of the run's data (kept across runs only where <c>BackingServices:DataDirectory</c> is set) for a service
+    /// that keeps files, such as the analytics lake. Run mode only.
+    /// </summary>
+    public string DataDirectoryFor(string name) => _dataDirectory.Value.ForServer(name);
+
+    /// <summary>
     /// Alertmanager, delivering every alert to <paramref name="webhook"/> with <paramref name="webhookSecret"/> as bearer
     /// secret. Its configuration is written just before it starts, when the webhook's port is allocated. Run mode only.
     /// </summary>

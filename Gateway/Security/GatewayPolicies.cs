@@ -17,6 +17,8 @@ public static class GatewayPolicies
     public const string OrderingAdmin = ApiPolicies.OrderingAdmin;
     public const string InventoryReader = ApiPolicies.InventoryReader;
     public const string InventoryAdmin = ApiPolicies.InventoryAdmin;
+    public const string AnalyticsReader = ApiPolicies.AnalyticsReader;
+    public const string AnalyticsAdmin = ApiPolicies.AnalyticsAdmin;
     public const string GatewayAdmin = "gateway-admin";
 
     public const string CustomerRole = ApiPolicies.CustomerRole;
@@ -32,6 +34,8 @@ public static class GatewayPolicies
         [OrderingAdmin] = "role admin, scope ordering",
         [InventoryReader] = "scope inventory",
         [InventoryAdmin] = "role admin, scope inventory",
+        [AnalyticsReader] = "role analyst or admin, scope analytics",
+        [AnalyticsAdmin] = "role admin, scope analytics",
         [GatewayAdmin] = "role admin",
     };
 

@@ -16,13 +16,17 @@ public static class ApiPolicies
     public const string OrderingAdmin = "ordering-admin";
     public const string InventoryReader = "inventory-reader";
     public const string InventoryAdmin = "inventory-admin";
+    public const string AnalyticsReader = "analytics-reader";
+    public const string AnalyticsAdmin = "analytics-admin";
 
     public const string CustomerRole = "customer";
     public const string AdminRole = "admin";
+    public const string AnalystRole = "analyst";
 
     public const string CatalogScope = "catalog";
     public const string OrderingScope = "ordering";
     public const string InventoryScope = "inventory";
+    public const string AnalyticsScope = "analytics";
 
     public static AuthorizationBuilder AddApiPolicies(this AuthorizationBuilder authorization)
     {
@@ -34,7 +38,9 @@ public static class ApiPolicies
             .AddPolicy(CatalogAdmin, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRole).RequireScope(CatalogScope))
             .AddPolicy(OrderingAdmin, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRole).RequireScope(OrderingScope))
             .AddPolicy(InventoryReader, policy => policy.RequireAuthenticatedUser().RequireScope(InventoryScope))
-            .AddPolicy(InventoryAdmin, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRole).RequireScope(InventoryScope));
+            .AddPolicy(InventoryAdmin, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRole).RequireScope(InventoryScope))
+            .AddPolicy(AnalyticsReader, policy => policy.RequireAuthenticatedUser().RequireRole(AnalystRole, AdminRole).RequireScope(AnalyticsScope))
+            .AddPolicy(AnalyticsAdmin, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRole).RequireScope(AnalyticsScope));
     }
 
     /// <summary>OAuth scopes travel as one space-separated <c>scope</c> claim (RFC 9068) or as several claims.</summary>

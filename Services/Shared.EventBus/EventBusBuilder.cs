@@ -12,7 +12,12 @@ namespace AspireMsa.EventBus;
 public sealed class EventBusBuilder(
     IServiceCollection services, Dictionary<string, ConsumerRegistration> registrations, BroadcastEvents broadcasts)
 {
-    public EventBusBuilder AddConsumer<TEvent, THandler>()
+    /// <param name="inAggregateOrder">
+    /// True (the default) for a consumer that applies state changes: an event older than the last one applied for its
+    /// aggregate is skipped as superseded. False for one that records every event (analytics), where an event retried
+    /// after a newer one of its aggregate must still be handled; repeats of one message are dropped either way.
+    /// </param>
+    public EventBusBuilder AddConsumer<TEvent, THandler>(bool inAggregateOrder = true)
         where TEvent : IntegrationEvent
         where THandler : class, IIntegrationEventHandler<TEvent>
     {
@@ -21,7 +26,8 @@ public sealed class EventBusBuilder(
         registrations.Add(eventType, new ConsumerRegistration(
             eventType,
             typeof(TEvent),
-            (provider, @event, ct) => provider.GetRequiredService<IIntegrationEventHandler<TEvent>>().HandleAsync((TEvent)@event, ct)));
+            (provider, @event, ct) => provider.GetRequiredService<IIntegrationEventHandler<TEvent>>().HandleAsync((TEvent)@event, ct),
+            inAggregateOrder));
         return this;
     }
 

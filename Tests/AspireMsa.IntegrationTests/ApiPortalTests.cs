@@ -7,7 +7,7 @@ namespace AspireMsa.IntegrationTests;
 [Collection(SystemCollection.Name)]
 public class ApiPortalTests(SystemFixture system)
 {
-    private static readonly string[] ServiceNames = ["catalog", "ordering", "inventory", "identity"];
+    private static readonly string[] ServiceNames = ["catalog", "ordering", "inventory", "identity", "analytics"];
 
     public static TheoryData<string> Services => new(ServiceNames);
 

@@ -12,6 +12,7 @@ public class DatabaseOwnershipTests(SystemFixture system)
         ["orders"] = "orderingdb",
         ["stock_items"] = "inventorydb",
         ["AspNetUsers"] = "identitydb",
+        ["landed_events"] = "analyticsdb",
     };
 
     [Fact]

@@ -10,4 +10,7 @@ public sealed class FaultSystemFixture : SystemFixture
     protected override bool QuickPurges => false;
 
     protected override bool StorefrontEnabled => false;
+
+    /// <summary>Its own tests run in the shared system; here it would only add a process and a queue to every fault.</summary>
+    protected override bool AnalyticsEnabled => false;
 }

@@ -18,6 +18,9 @@ public sealed class FirstRunFixture : SystemFixture
     /// </summary>
     protected override bool StorefrontEnabled => false;
 
+    /// <summary>Off like the storefront: these tests count every trace an idle system makes, and its own tests run in the shared system.</summary>
+    protected override bool AnalyticsEnabled => false;
+
     protected override Uri? TelemetryEndpoint => Receiver.Endpoint;
 
     public override async Task InitializeAsync()

@@ -17,6 +17,7 @@ public static class ServiceProcesses
         ["inventory"] = 2,
         ["gateway"] = 2,
         ["storefront"] = 2,
+        ["analytics"] = 1,
     };
 
     /// <summary>The replicas of every service resource the system runs: an optional capability may be switched off.</summary>

@@ -42,6 +42,9 @@ public class SystemFixture : IAsyncLifetime
     /// <summary>Whether the optional storefront runs (<c>Capabilities:Storefront:Enabled</c>).</summary>
     protected virtual bool StorefrontEnabled => true;
 
+    /// <summary>Whether the optional analytics capability runs (<c>Capabilities:Analytics:Enabled</c>).</summary>
+    protected virtual bool AnalyticsEnabled => true;
+
     /// <summary>Whether the AppHost's one-shot <c>demo-data</c> resource stocks the store (<c>DemoData:Enabled</c>).</summary>
     protected virtual bool DemoDataEnabled => false;
 
@@ -49,6 +52,9 @@ public class SystemFixture : IAsyncLifetime
     public string RunDirectory =>
         Path.GetDirectoryName(App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ExecutableResource>()
             .Single(resource => resource.Name == "redis").WorkingDirectory)!;
+
+    /// <summary>The analytics lake's root: the folder the AppHost gives it under the run's data.</summary>
+    public string LakeRoot => Path.Combine(RunDirectory, "analytics-lake");
 
     /// <summary>
     /// Whether token pruning and outbox/inbox purges run every second, for the shared system's tests that wait for them.
@@ -87,6 +93,7 @@ public class SystemFixture : IAsyncLifetime
                 $"Gateway:Settings:Cors:FrontEndOrigins:0={FrontEndOrigin}",
                 $"DemoData:Enabled={DemoDataEnabled}",
                 $"Capabilities:Storefront:Enabled={StorefrontEnabled}",
+                $"Capabilities:Analytics:Enabled={AnalyticsEnabled}",
             ],
             (options, _) => options.DisableDashboard = true,
             cts.Token);
@@ -125,7 +132,8 @@ public class SystemFixture : IAsyncLifetime
         var identity = builder.CreateResourceBuilder<ProjectResource>("identity")
             .WithEnvironment("Tokens__KeyPublishLeadTime", "00:00:20")
             .WithEnvironment("Tokens__KeyRefreshInterval", "00:00:05");
-        foreach (var validator in new[] { "gateway", "catalog-v1", "catalog-v2", "ordering", "inventory" })
+        string[] validators = ["gateway", "catalog-v1", "catalog-v2", "ordering", "inventory"];
+        foreach (var validator in AnalyticsEnabled ? [.. validators, "analytics"] : validators)
         {
             builder.CreateResourceBuilder<ProjectResource>(validator).WithEnvironment("Identity__SigningKeyRefreshInterval", "00:00:02");
         }
@@ -158,7 +166,7 @@ public class SystemFixture : IAsyncLifetime
         _app = await builder.BuildAsync(cts.Token);
         await _app.StartAsync(cts.Token);
 
-        string[] resources = StorefrontEnabled ? [.. Resources, "storefront"] : Resources;
+        string[] resources = [.. Resources, .. StorefrontEnabled ? ["storefront"] : Array.Empty<string>(), .. AnalyticsEnabled ? ["analyticsdb", "analytics"] : Array.Empty<string>()];
         foreach (var resource in resources)
         {
             await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cts.Token);

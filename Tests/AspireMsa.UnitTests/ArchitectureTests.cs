@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Xml.Linq;
+using AspireMsa.Analytics.Api.Infrastructure;
 using AspireMsa.Catalog.Api.Infrastructure;
 using AspireMsa.Contracts;
 using AspireMsa.EventBus;
@@ -31,6 +32,7 @@ public class ArchitectureTests
         (typeof(CatalogDbContext).Assembly, "AspireMsa.Catalog.Api", typeof(CatalogDbContext)),
         (typeof(OrderingDbContext).Assembly, "AspireMsa.Ordering.Api", typeof(OrderingDbContext)),
         (typeof(InventoryDbContext).Assembly, "AspireMsa.Inventory.Api", typeof(InventoryDbContext)),
+        (typeof(AnalyticsDbContext).Assembly, "AspireMsa.Analytics.Api", typeof(AnalyticsDbContext)),
     ];
 
     private static readonly string[] SharedProjects = ["ServiceDefaults.csproj", "Shared.Contracts.csproj", "Shared.EventBus.csproj"];

@@ -38,7 +38,7 @@ public sealed class InboxProcessor<TContext>(IServiceScopeFactory scopes, IReadO
                 return InboxOutcome.Duplicate;
             }
 
-            if (message.AggregateId is { } aggregateId && message.Sequence is { } sequence)
+            if (registration.InAggregateOrder && message.AggregateId is { } aggregateId && message.Sequence is { } sequence)
             {
                 // Moves the aggregate's position forward only; the row lock orders competing consumers of one aggregate.
                 var advanced = await db.Database.ExecuteSqlAsync($"""

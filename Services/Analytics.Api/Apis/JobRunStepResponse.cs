@@ -1,0 +1,3 @@
+namespace AspireMsa.Analytics.Api.Apis;
+
+public sealed record JobRunStepResponse(string Name, long Rows, double DurationMs);

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace AspireMsa.Analytics.Api.Jobs;
+
+/// <summary>
+/// A job run's trace and metrics. A run starts its own trace (Hangfire's polling of its queue starts none, see
+/// <c>UpkeepSampler</c>), so the dashboard shows each run with the statements and files it did.
+/// </summary>
+public sealed class JobTelemetry : IDisposable
+{
+    public const string Name = "AspireMsa.Analytics";
+
+    private static readonly ActivitySource Source = new(Name);
+
+    private readonly Meter _meter;
+    private readonly Counter<long> _runs;
+    private readonly Counter<long> _rows;
+    private readonly Histogram<double> _stepDuration;
+
+    public JobTelemetry(IMeterFactory meters)
+    {
+        ArgumentNullException.ThrowIfNull(meters);
+        _meter = meters.Create(Name);
+        _runs = _meter.CreateCounter<long>("analytics.job.runs", description: "Job run attempts, by job and outcome.");
+        _rows = _meter.CreateCounter<long>("analytics.job.rows", description: "Rows a job step wrote, by job and step.");
+        _stepDuration = _meter.CreateHistogram<double>("analytics.job.step.duration", unit: "s", description: "How long each job step took.");
+    }
+
+    public static Activity? StartRun(JobRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var activity = Source.StartActivity($"job {run.JobName}", ActivityKind.Internal, parentContext: default);
+        activity?.SetTag("aspiremsa.job.name", run.JobName);
+        activity?.SetTag("aspiremsa.job.run_id", run.Id);
+        activity?.SetTag("aspiremsa.job.day", run.Day.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        activity?.SetTag("aspiremsa.job.attempt", run.Attempts);
+        return activity;
+    }
+
+    public void StepDone(string job, string step, long rows, TimeSpan duration)
+    {
+        var tags = new TagList { { "job", job }, { "step", step } };
+        _rows.Add(rows, tags);
+        _stepDuration.Record(duration.TotalSeconds, tags);
+    }
+
+    public void RunEnded(string job, JobRunState outcome) =>
+        _runs.Add(1, new TagList { { "job", job }, { "outcome", outcome.ToString() } });
+
+    public void Dispose() => _meter.Dispose();
+}
