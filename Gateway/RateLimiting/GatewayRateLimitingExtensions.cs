@@ -25,11 +25,11 @@ public static class GatewayRateLimitingExtensions
         builder.Services.AddSingleton<SharedLimitFallback>();
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddOptions<RateLimiterOptions>()
-            .Configure<IOptions<GatewayRateLimitOptions>, IConnectionMultiplexer, SharedLimitFallback>((options, limits, redis, fallback) =>
+            .Configure<IOptions<GatewayRateLimitOptions>, IConnectionMultiplexer, SharedLimitFallback, TimeProvider>((options, limits, redis, fallback, clock) =>
             {
                 options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                    PartitionedRateLimiter.Create<HttpContext, string>(context => ClientPartition(context, limits.Value, redis, fallback)),
-                    PartitionedRateLimiter.Create<HttpContext, string>(context => TokenEndpointPartition(context, limits.Value, redis, fallback)));
+                    PartitionedRateLimiter.Create<HttpContext, string>(context => ClientPartition(context, limits.Value, redis, fallback, clock)),
+                    PartitionedRateLimiter.Create<HttpContext, string>(context => TokenEndpointPartition(context, limits.Value, redis, fallback, clock)));
                 options.OnRejected = WriteRejectionAsync;
             });
         return builder;
@@ -38,24 +38,27 @@ public static class GatewayRateLimitingExtensions
     public static IApplicationBuilder UseGatewayRateLimiting(this IApplicationBuilder app) =>
         app.UseMiddleware<TokenRequestUsernameMiddleware>().UseRateLimiter();
 
-    private static RateLimitPartition<string> ClientPartition(HttpContext context, GatewayRateLimitOptions limits, IConnectionMultiplexer redis, SharedLimitFallback fallback)
+    private static RateLimitPartition<string> ClientPartition(
+        HttpContext context, GatewayRateLimitOptions limits, IConnectionMultiplexer redis, SharedLimitFallback fallback, TimeProvider clock)
     {
         var userId = context.User.FindFirst("sub")?.Value;
         return userId is not null
-            ? FixedWindow($"user:{userId}", limits.PerUser, redis, fallback)
-            : FixedWindow($"ip:{ClientIp(context)}", limits.PerAnonymousClient, redis, fallback);
+            ? FixedWindow($"user:{userId}", limits.PerUser, redis, fallback, clock)
+            : FixedWindow($"ip:{ClientIp(context)}", limits.PerAnonymousClient, redis, fallback, clock);
     }
 
     /// <summary>
     /// Guesses are counted per client IP and username together: a guesser is stopped after a few tries, while other
     /// users behind the same IP (an office, a test run) keep signing in; the per-client limit still caps the IP as a whole.
     /// </summary>
-    private static RateLimitPartition<string> TokenEndpointPartition(HttpContext context, GatewayRateLimitOptions limits, IConnectionMultiplexer redis, SharedLimitFallback fallback) =>
+    private static RateLimitPartition<string> TokenEndpointPartition(
+        HttpContext context, GatewayRateLimitOptions limits, IConnectionMultiplexer redis, SharedLimitFallback fallback, TimeProvider clock) =>
         context.Items[TokenRequestUsernameMiddleware.UsernameItemKey] is string { Length: > 0 } username
-            ? FixedWindow($"token:{ClientIp(context)}:{username}", limits.TokenEndpoint, redis, fallback)
+            ? FixedWindow($"token:{ClientIp(context)}:{username}", limits.TokenEndpoint, redis, fallback, clock)
             : RateLimitPartition.GetNoLimiter(string.Empty);
 
-    private static RateLimitPartition<string> FixedWindow(string key, FixedWindowLimit limit, IConnectionMultiplexer redis, SharedLimitFallback fallback) =>
+    private static RateLimitPartition<string> FixedWindow(
+        string key, FixedWindowLimit limit, IConnectionMultiplexer redis, SharedLimitFallback fallback, TimeProvider clock) =>
         RateLimitPartition.Get($"aspiremsa:ratelimit:{key}", partitionKey => new SharedOrLocalRateLimiter(
             new RedisFixedWindowRateLimiter<string>(partitionKey, new RedisFixedWindowRateLimiterOptions
             {
@@ -70,7 +73,8 @@ public static class GatewayRateLimitingExtensions
                 QueueLimit = 0,
                 AutoReplenishment = true,
             }),
-            fallback));
+            fallback,
+            clock));
 
     private static string ClientIp(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 

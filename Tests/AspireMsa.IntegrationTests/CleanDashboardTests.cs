@@ -13,6 +13,9 @@ public partial class CleanDashboardTests(FirstRunFixture system, ITestOutputHelp
 {
     private const int MaxIdleTracesPerMinute = 10;
 
+    /// <summary>An error's level line, its message and enough of its stack to find the frame that threw.</summary>
+    private const int ErrorLinesShown = 20;
+
     /// <summary>Long enough for the start-up work and any earlier test's traffic to finish.</summary>
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(15);
 
@@ -79,9 +82,10 @@ public partial class CleanDashboardTests(FirstRunFixture system, ITestOutputHelp
         foreach (var (project, lines) in Projects.Zip(logs))
         {
             Assert.NotEmpty(lines);
-            // The console logger puts the message on the lines after the level's: they say what failed.
+            // The console logger puts the message and the exception's stack on the lines after the level's: they say what
+            // failed and where.
             errors.AddRange(lines.Select((line, index) => (line, index)).Where(entry => IsError(entry.line))
-                .Select(entry => $"{project}: {string.Join(" | ", lines.Skip(entry.index).Take(3))}"));
+                .Select(entry => $"{project}: {string.Join(Environment.NewLine, lines.Skip(entry.index).Take(ErrorLinesShown))}"));
         }
 
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));

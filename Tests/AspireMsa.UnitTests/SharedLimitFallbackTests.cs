@@ -84,6 +84,25 @@ public sealed class SharedLimitFallbackTests : IDisposable
         Assert.Contains(_logger.Entries, entry => entry.Message.StartsWith("Shared rate limits are back", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task APartitionCountedInRedis_IsIdleOnlySinceItsLastRequest_SoTheLimiterNeverDisposesItUnderTraffic()
+    {
+        // The partitioned limiter disposes a partition idle for 10 s; its local limiter is idle all the while Redis counts.
+        using var partition = new SharedOrLocalRateLimiter(new FlakySharedLimiter(), LocalLimiter(permits: 100), _fallback, _clock);
+        using (await partition.AcquireAsync())
+        {
+        }
+
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(TimeSpan.FromSeconds(30), partition.IdleDuration);
+
+        using (await partition.AcquireAsync())
+        {
+        }
+
+        Assert.Equal(TimeSpan.Zero, partition.IdleDuration);
+    }
+
     public void Dispose()
     {
         _listener.Dispose();
