@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash eng/prerequisites.sh
+source eng/direct-launch/enable.sh
 exec dotnet run --project AppHost "$@"

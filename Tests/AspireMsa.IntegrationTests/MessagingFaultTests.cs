@@ -92,8 +92,8 @@ public class MessagingFaultTests(FaultSystemFixture system, ITestOutputHelper ou
         var unsent = await UnsentOrderPlacedAsync(saga);
         Assert.True(unsent > 0, "Some accepted orders should wait in the outbox.");
 
-        // SIGKILL on the whole tree (the `dotnet run` process and the service): no shutdown, no last publish, and the outbox
-        // rows its relay had claimed keep their lease.
+        // SIGKILL on the whole tree (the service, and its `dotnet run` launcher when one runs): no shutdown, no last
+        // publish, and the outbox rows its relay had claimed keep their lease.
         var (replica, pid) = (await ResourceProcessesAsync("ordering", 1))[0];
         Process.GetProcessById(pid).Kill(entireProcessTree: true);
         output.WriteLine($"Killed ordering (pid {pid}) with {unsent} OrderPlaced rows unsent, {load.Accepted.Count} orders accepted.");
@@ -139,7 +139,7 @@ public class MessagingFaultTests(FaultSystemFixture system, ITestOutputHelper ou
 
         // SIGKILL, not a graceful stop: messages it holds unacknowledged go back to the queue, possibly after its commit.
         var (replica, pid) = (await ResourceProcessesAsync("inventory", 2))[0];
-        // The whole tree: DCP runs a service through a `dotnet run` process whose child is the service itself.
+        // The whole tree: where DCP runs a service through `dotnet run`, the service is that process's child.
         Process.GetProcessById(pid).Kill(entireProcessTree: true);
         output.WriteLine($"Killed inventory replica {replica} (pid {pid}) after {load.Accepted.Count} accepted orders.");
         await running;
