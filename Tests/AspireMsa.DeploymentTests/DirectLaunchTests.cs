@@ -18,10 +18,22 @@ public sealed class DirectLaunchTests : IDisposable
     {
         var project = BuiltProject("Debug");
 
-        var run = await RunAsync("run", "--no-build", "--project", project, "-c", "Debug", "--no-launch-profile", "--urls", "http://127.0.0.1:0");
+        // Aspire 13.6's exact command line.
+        var run = await RunAsync("run", "--project", project, "--no-build", "--configuration", "Debug", "--no-launch-profile");
 
         Assert.Equal(0, run.ExitCode);
         // Same process id: the executable replaced the launcher, so no `dotnet run` stays resident as its parent.
+        Assert.Equal([$"service pid={run.ProcessId}", "service args="], run.Output);
+    }
+
+    [Fact]
+    public async Task ApplicationArguments_AfterTheDoubleDash_ReachTheExecutable()
+    {
+        var project = BuiltProject("Debug");
+
+        var run = await RunAsync("run", "--no-build", "--project", project, "--no-launch-profile", "--", "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(0, run.ExitCode);
         Assert.Equal([$"service pid={run.ProcessId}", "service args=--urls http://127.0.0.1:0"], run.Output);
     }
 
@@ -31,7 +43,7 @@ public sealed class DirectLaunchTests : IDisposable
         BuiltProject("Debug");
         var project = BuiltProject("Release");
 
-        var run = await RunAsync("run", "--no-build", "--project", project, "--configuration", "Release", "--no-launch-profile");
+        var run = await RunAsync("run", "--no-build", "--project", project, "-c", "Release", "--no-launch-profile");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("service config=Release", File.ReadAllText(Path.Combine(_scratch, "Service", "launched")), StringComparison.Ordinal);
@@ -46,6 +58,17 @@ public sealed class DirectLaunchTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal([$"real dotnet: run --no-build --project {project} -c Debug --no-launch-profile"], run.Output);
+    }
+
+    [Fact]
+    public async Task AnOptionItDoesNotKnow_GoesToTheRealDotnet_EvenForABuiltProject()
+    {
+        var project = BuiltProject("Debug");
+
+        var run = await RunAsync("run", "--project", project, "--no-build", "--launch-profile", "https");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal([$"real dotnet: run --project {project} --no-build --launch-profile https"], run.Output);
     }
 
     [Theory]

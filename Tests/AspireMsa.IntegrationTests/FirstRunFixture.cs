@@ -29,10 +29,6 @@ public sealed class FirstRunFixture : SystemFixture
         await base.InitializeAsync();
     }
 
-    public override async Task DisposeAsync()
-    {
-        // The services flush their last spans at shutdown: the receiver stops after them.
-        await base.DisposeAsync();
-        await Receiver.DisposeAsync();
-    }
+    /// <summary>The services flush their last spans at shutdown: the receiver stops after them.</summary>
+    protected override async Task AfterStopAsync() => await Receiver.DisposeAsync();
 }

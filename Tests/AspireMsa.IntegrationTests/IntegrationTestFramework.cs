@@ -81,6 +81,21 @@ public sealed class IntegrationTestFramework(IMessageSink messageSink) : XunitTe
             }
         }
 
+        /// <summary>Systems stop behind their collections (<see cref="SystemStops"/>); the run ends when the last has stopped.</summary>
+        protected override async Task BeforeTestAssemblyFinishedAsync()
+        {
+            try
+            {
+                await SystemStops.WhenAllStoppedAsync();
+            }
+            catch (Exception exception)
+            {
+                Aggregator.Add(exception);
+            }
+
+            await base.BeforeTestAssemblyFinishedAsync();
+        }
+
         public override void Dispose()
         {
             _systems.Dispose();
