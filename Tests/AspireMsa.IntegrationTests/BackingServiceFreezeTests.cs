@@ -9,8 +9,8 @@ namespace AspireMsa.IntegrationTests;
 /// a token, and an order placed and decided. Background services (relays, sweepers, syncs, monitors) must have caught
 /// their failures meanwhile rather than stopped their host.
 /// </summary>
-[Collection(FaultCollection.Name)]
-public sealed class BackingServiceFreezeTests(FaultSystemFixture system, ITestOutputHelper output)
+[Collection(FirstRunCollection.Name)]
+public sealed class BackingServiceFreezeTests(FirstRunFixture system, ITestOutputHelper output)
 {
     // Longer than Npgsql's 30 s command timeout, RabbitMQ's 20 s continuation timeout, StackExchange.Redis's 5 s timeout,
     // the gateway's 15 s route timeouts and the ~20 s after which a throwing background service once stopped its host.

@@ -9,6 +9,7 @@ namespace AspireMsa.IntegrationTests;
 /// and an order's trace runs whole from the gateway through ordering and inventory.
 /// </summary>
 [Collection(FirstRunCollection.Name)]
+[ChecksAFreshSystem]
 public partial class CleanDashboardTests(FirstRunFixture system, ITestOutputHelper output)
 {
     private const int MaxIdleTracesPerMinute = 10;

@@ -7,6 +7,7 @@ namespace AspireMsa.IntegrationTests;
 /// again adds nothing twice.
 /// </summary>
 [Collection(FirstRunCollection.Name)]
+[ChecksAFreshSystem]
 public class DemoDataTests(FirstRunFixture system)
 {
     private const string DemoDataResource = "demo-data";

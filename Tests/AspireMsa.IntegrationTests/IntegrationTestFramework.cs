@@ -73,13 +73,18 @@ public sealed class IntegrationTestFramework(IMessageSink messageSink) : XunitTe
 
             try
             {
-                return await base.RunTestCollectionAsync(messageBus, testCollection, testCases, cancellationTokenSource);
+                // xUnit runs a collection's classes in the order their first test case comes.
+                var freshSystemChecksFirst = testCases.OrderBy(testCase => ChecksAFreshSystem(testCase) ? 0 : 1).ToList();
+                return await base.RunTestCollectionAsync(messageBus, testCollection, freshSystemChecksFirst, cancellationTokenSource);
             }
             finally
             {
                 _systems.Release(slots);
             }
         }
+
+        private static bool ChecksAFreshSystem(IXunitTestCase testCase) =>
+            testCase.TestMethod.TestClass.Class.GetCustomAttributes(typeof(ChecksAFreshSystemAttribute)).Any();
 
         /// <summary>Systems stop behind their collections (<see cref="SystemStops"/>); the run ends when the last has stopped.</summary>
         protected override async Task BeforeTestAssemblyFinishedAsync()

@@ -7,11 +7,11 @@ namespace AspireMsa.IntegrationTests;
 
 /// <summary>
 /// <c>ProductPriceChanged</c> leaves the catalog through its outbox and fans out to Ordering and Inventory, each applying it
-/// once and never letting an older price replace a newer one. In the fault collection because it stops Inventory: without a
-/// stock reply an order stays pending, and only pending orders show the new price.
+/// once and never letting an older price replace a newer one. On a system of fault tests because it stops Inventory: without
+/// a stock reply an order stays pending, and only pending orders show the new price.
 /// </summary>
-[Collection(FaultCollection.Name)]
-public class ProductPriceFanOutTests(FaultSystemFixture system)
+[Collection(FirstRunCollection.Name)]
+public class ProductPriceFanOutTests(FirstRunFixture system)
 {
     [Fact]
     public async Task APriceChange_ReachesBothSubscribers_AndAnOlderPriceArrivingLateChangesNothing()
