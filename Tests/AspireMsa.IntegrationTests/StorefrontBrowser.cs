@@ -4,38 +4,33 @@ namespace AspireMsa.IntegrationTests;
 
 /// <summary>
 /// A real browser on the storefront: Playwright driving the operating system's Chromium (Debian's <c>chromium</c>, which
-/// eng/prerequisites.sh installs; no browser download), one isolated context (cookies and all) per shopper. Each
-/// scenario's screenshots go to <c>TestResults/screenshots</c>.
+/// eng/prerequisites.sh installs; no browser download), one isolated context (cookies and all) per shopper. One browser
+/// serves a whole test class (a class fixture): Playwright's driver and Chromium cost seconds of CPU to start, and a
+/// fresh context already isolates each scenario. Each scenario's screenshots go to <c>TestResults/screenshots</c>.
 /// </summary>
-public sealed class StorefrontBrowser : IAsyncDisposable
+public sealed class StorefrontBrowser : IAsyncLifetime
 {
     private const string ChromiumPath = "/usr/bin/chromium";
 
     private static readonly string ScreenshotDirectory = Path.Combine(RepositoryRoot(), "TestResults", "screenshots");
 
-    private readonly IPlaywright _playwright;
-    private readonly IBrowser _browser;
+    private readonly List<IBrowserContext> _shoppers = [];
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
 
-    private StorefrontBrowser(IPlaywright playwright, IBrowser browser)
-    {
-        _playwright = playwright;
-        _browser = browser;
-    }
-
-    public static async Task<StorefrontBrowser> LaunchAsync()
+    public async Task InitializeAsync()
     {
         Assert.True(File.Exists(ChromiumPath), $"The browser tests drive {ChromiumPath}: run eng/prerequisites.sh (apt-get install chromium).");
         // A saga's outcome or a replica's ejection takes seconds on a loaded machine; every expectation polls up to this.
         Assertions.SetDefaultExpectTimeout(30_000);
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
             // Root in CI has no user namespace for Chromium's sandbox; the pages are our own.
             Args = ["--no-sandbox", "--disable-dev-shm-usage"],
         });
-        return new StorefrontBrowser(playwright, browser);
     }
 
     /// <summary>A new shopper: a fresh context (no cookies) on the gateway's public address.</summary>
@@ -43,7 +38,19 @@ public sealed class StorefrontBrowser : IAsyncDisposable
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = store.ToString().TrimEnd('/'), ViewportSize = new() { Width = 1280, Height = 900 } });
         context.SetDefaultTimeout(30_000);
+        _shoppers.Add(context);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Closes every shopper's context, so a scenario's open pages (a live order page listens) end with it.</summary>
+    public async Task CloseShoppersAsync()
+    {
+        foreach (var shopper in _shoppers)
+        {
+            await shopper.CloseAsync();
+        }
+
+        _shoppers.Clear();
     }
 
     /// <summary>Signs in through the real authorization code flow: the store's link, the token server's form, and back.</summary>
@@ -66,7 +73,7 @@ public sealed class StorefrontBrowser : IAsyncDisposable
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, $"{name}.png"), FullPage = true });
     }
 
-    public async ValueTask DisposeAsync()
+    public async Task DisposeAsync()
     {
         await _browser.DisposeAsync();
         _playwright.Dispose();

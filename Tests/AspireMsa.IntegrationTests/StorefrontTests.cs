@@ -9,20 +9,18 @@ namespace AspireMsa.IntegrationTests;
 /// the live order page, clustered sessions across replicas and the admin area. Screenshots go to TestResults/screenshots.
 /// </summary>
 [Collection(SystemCollection.Name)]
-public sealed partial class StorefrontTests(SystemFixture system) : IAsyncLifetime
+public sealed partial class StorefrontTests(SystemFixture system, StorefrontBrowser browser) : IClassFixture<StorefrontBrowser>, IAsyncLifetime
 {
-    private StorefrontBrowser _browser = null!;
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task InitializeAsync() => _browser = await StorefrontBrowser.LaunchAsync();
-
-    public async Task DisposeAsync() => await _browser.DisposeAsync();
+    public Task DisposeAsync() => browser.CloseShoppersAsync();
 
     [Fact]
     public async Task ACustomer_SignsIn_AddsTwoProducts_ChecksOut_AndSeesTheOrderConfirmedOnTheLivePage()
     {
         var first = await StockedProductAsync("Trail lantern", 10);
         var second = await StockedProductAsync("Camp kettle", 10);
-        var page = await _browser.NewShopperAsync(system.Gateway.BaseAddress!);
+        var page = await browser.NewShopperAsync(system.Gateway.BaseAddress!);
 
         await StorefrontBrowser.SignInAsync(page, "alice", SystemFixture.DemoUserPassword);
         await StorefrontBrowser.ScreenshotAsync(page, "catalog");
@@ -55,7 +53,7 @@ public sealed partial class StorefrontTests(SystemFixture system) : IAsyncLifeti
             await StockedProductAsync($"Shelf item {i}", 1, category);
         }
 
-        var page = await _browser.NewShopperAsync(system.Gateway.BaseAddress!);
+        var page = await browser.NewShopperAsync(system.Gateway.BaseAddress!);
         await page.GotoAsync($"/?category={Uri.EscapeDataString(category)}");
 
         await Assertions.Expect(page.GetByTestId("product")).ToHaveCountAsync(12);
@@ -70,7 +68,7 @@ public sealed partial class StorefrontTests(SystemFixture system) : IAsyncLifeti
     public async Task EveryInputHasALabel_AndTheKeyboardReachesTheContentFirst()
     {
         var product = await StockedProductAsync("Labelled jar", 2);
-        var page = await _browser.NewShopperAsync(system.Gateway.BaseAddress!);
+        var page = await browser.NewShopperAsync(system.Gateway.BaseAddress!);
         await StorefrontBrowser.SignInAsync(page, "alice", SystemFixture.DemoUserPassword);
         await AddToCartAsync(page, product);
 
@@ -96,7 +94,7 @@ public sealed partial class StorefrontTests(SystemFixture system) : IAsyncLifeti
     public async Task TheStore_ExplainsAProductThatIsGone_AndACatalogThatFails_WithoutAStackTrace()
     {
         var product = await StockedProductAsync("Fragile vase", 1);
-        var page = await _browser.NewShopperAsync(system.Gateway.BaseAddress!);
+        var page = await browser.NewShopperAsync(system.Gateway.BaseAddress!);
 
         var gone = await page.GotoAsync($"/products/{Guid.NewGuid()}");
         Assert.Equal(404, gone!.Status);
@@ -125,7 +123,7 @@ public sealed partial class StorefrontTests(SystemFixture system) : IAsyncLifeti
     public async Task AnOrderForMoreThanTheStock_IsCancelled_AndThePageSaysWhy()
     {
         var product = await StockedProductAsync("Rare print", 0);
-        var page = await _browser.NewShopperAsync(system.Gateway.BaseAddress!);
+        var page = await browser.NewShopperAsync(system.Gateway.BaseAddress!);
         await StorefrontBrowser.SignInAsync(page, "bob", SystemFixture.DemoUserPassword);
 
         await AddToCartAsync(page, product);
@@ -141,7 +139,7 @@ public sealed partial class StorefrontTests(SystemFixture system) : IAsyncLifeti
     public async Task APendingOrdersPage_ShowsItsCancellation_PushedWithoutAReload()
     {
         var product = await StockedProductAsync("Slow boat", 5);
-        var page = await _browser.NewShopperAsync(system.Gateway.BaseAddress!);
+        var page = await browser.NewShopperAsync(system.Gateway.BaseAddress!);
         await StorefrontBrowser.SignInAsync(page, "alice", SystemFixture.DemoUserPassword);
         await AddToCartAsync(page, product);
 
@@ -175,7 +173,7 @@ public sealed partial class StorefrontTests(SystemFixture system) : IAsyncLifeti
     public async Task TheSessionAndCart_SurviveStoppingTheStorefrontReplicaThatServedThem()
     {
         var product = await StockedProductAsync("Sturdy bag", 10);
-        var page = await _browser.NewShopperAsync(system.Gateway.BaseAddress!);
+        var page = await browser.NewShopperAsync(system.Gateway.BaseAddress!);
         await StorefrontBrowser.SignInAsync(page, "alice", SystemFixture.DemoUserPassword);
         await AddToCartAsync(page, product);
 
@@ -212,7 +210,7 @@ public sealed partial class StorefrontTests(SystemFixture system) : IAsyncLifeti
     [Fact]
     public async Task ACustomer_GetsTheForbiddenPage_OnTheAdminArea()
     {
-        var page = await _browser.NewShopperAsync(system.Gateway.BaseAddress!);
+        var page = await browser.NewShopperAsync(system.Gateway.BaseAddress!);
         await StorefrontBrowser.SignInAsync(page, "bob", SystemFixture.DemoUserPassword);
 
         var response = await page.GotoAsync("/admin");
@@ -225,7 +223,7 @@ public sealed partial class StorefrontTests(SystemFixture system) : IAsyncLifeti
     [Fact]
     public async Task TheAdmin_ChangesTheCanaryWeightInTheStore_AndTheGatewaysAdminApiShowsIt()
     {
-        var page = await _browser.NewShopperAsync(system.Gateway.BaseAddress!);
+        var page = await browser.NewShopperAsync(system.Gateway.BaseAddress!);
         await StorefrontBrowser.SignInAsync(page, "admin", SystemFixture.AdminPassword);
         var admin = await system.GatewayAsAsync("admin");
         try
@@ -261,7 +259,7 @@ public sealed partial class StorefrontTests(SystemFixture system) : IAsyncLifeti
     public async Task ADoubleSubmittedCheckout_PlacesOneOrder()
     {
         var product = await StockedProductAsync("Twin candle", 10);
-        var page = await _browser.NewShopperAsync(system.Gateway.BaseAddress!);
+        var page = await browser.NewShopperAsync(system.Gateway.BaseAddress!);
         await StorefrontBrowser.SignInAsync(page, "bob", SystemFixture.DemoUserPassword);
         await AddToCartAsync(page, product);
         var bob = await system.GatewayAsAsync("bob");
@@ -289,7 +287,7 @@ public sealed partial class StorefrontTests(SystemFixture system) : IAsyncLifeti
         // The storefront of the test system refreshes tokens older than 10 s (Oidc:RefreshBeforeExpiry), so a session
         // renews within a test; tess has a session of her own, which no other test signs out.
         var product = await StockedProductAsync("Quiet fan", 3);
-        var page = await _browser.NewShopperAsync(system.Gateway.BaseAddress!);
+        var page = await browser.NewShopperAsync(system.Gateway.BaseAddress!);
         await StorefrontBrowser.SignInAsync(page, "tess", SystemFixture.DemoUserPassword);
         Assert.Equal(1, await StorefrontRefreshTokensAsync("tess", "valid"));
 
