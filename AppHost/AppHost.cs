@@ -155,6 +155,31 @@ if (builder.Configuration.GetValue("Capabilities:Analytics:Enabled", true))
     analytics.WithApiReferenceLink(publicUrl, "analytics").WithDocsLink("analytics.md");
 }
 
+// The legacy XML interface at /legacy/*, an optional capability (Capabilities:Legacy:Enabled, on by default): an
+// anti-corruption layer that translates the old order interface into the new APIs, called through the gateway like any
+// client. The legacy client authenticates with an API key; the adapter's confidential client gets tokens from identity
+// for the one customer account configured for it (Legacy:CustomerAccount in appsettings.json, the demo customer bob), so every
+// check of the new APIs applies. Its own database holds only which new order each legacy order number placed.
+if (builder.Configuration.GetValue("Capabilities:Legacy:Enabled", true))
+{
+    var legacyDb = postgres.AddDatabase("legacydb");
+    var legacyApiKey = builder.AddParameter(
+        "legacy-api-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
+    var legacyClientSecret = builder.AddParameter(
+        "legacy-client-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
+    identity.WithEnvironment("Clients__LegacyAdapter__Secret", legacyClientSecret)
+        .WithEnvironment("Clients__LegacyAdapter__Account", builder.Configuration["Legacy:CustomerAccount"]
+            ?? throw new InvalidOperationException("Legacy:CustomerAccount must name the customer account legacy orders are placed as."));
+
+    var legacyAdapter = builder.AddService<Projects.LegacyAdapter_Api>("legacy-adapter")
+        .WithDependency(legacyDb)
+        .WithReference(gateway)
+        .WithEnvironment("LegacyAdapter__ApiKey", legacyApiKey)
+        .WithEnvironment("LegacyAdapter__ClientSecret", legacyClientSecret);
+    gateway.WithDownstream(legacyAdapter, api: "legacy");
+    legacyAdapter.WithApiReferenceLink(publicUrl, "legacy").WithDocsLink("legacy-integration.md");
+}
+
 // A stocked store on first run: in Development, unless DemoData:Enabled is false, a one-shot operator signs in as the
 // admin and loads products and their stock through the gateway's public APIs, then finishes (the dashboard shows it run
 // and finish, and its trace shows each call). It never touches a database; a resource that needs the data would wait

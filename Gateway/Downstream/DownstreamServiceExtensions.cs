@@ -13,6 +13,7 @@ public static class DownstreamServiceExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<DownstreamRegistry>();
         builder.Services.AddSingleton<IProxyConfigProvider, DownstreamProxyConfigProvider>();
+        builder.AddNotDeployedCapabilityProblems();
         return builder;
     }
 

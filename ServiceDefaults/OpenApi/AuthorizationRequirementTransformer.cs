@@ -11,7 +11,8 @@ namespace AspireMsa.ServiceDefaults.OpenApi;
 /// <summary>
 /// Adds the OAuth 2.0 security requirement, and the 401/403 answers, to each operation whose endpoint the authorization
 /// middleware protects: authorization metadata (<c>RequireAuthorization</c>), or the fallback policy when it has none.
-/// Anonymous endpoints get nothing, so the document tells exactly which calls need a token.
+/// Anonymous endpoints, and those of a policy with an authentication scheme other than bearer tokens, get nothing, so the
+/// document tells exactly which calls need a token.
 /// </summary>
 internal sealed class AuthorizationRequirementTransformer : IOpenApiOperationTransformer
 {
@@ -29,7 +30,8 @@ internal sealed class AuthorizationRequirementTransformer : IOpenApiOperationTra
 
         var policy = await AuthorizationPolicy.CombineAsync(policies, metadata.OfType<IAuthorizeData>(), metadata.OfType<AuthorizationPolicy>())
             ?? await policies.GetFallbackPolicyAsync();
-        if (policy is null)
+        // A policy of a scheme of its own (an API key) is no token requirement; the service that defines it describes it.
+        if (policy is null || policy.AuthenticationSchemes.Any(scheme => scheme != JwtBearerDefaults.AuthenticationScheme))
         {
             return;
         }

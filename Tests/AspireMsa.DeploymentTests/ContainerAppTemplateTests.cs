@@ -24,6 +24,7 @@ public class ContainerAppTemplateTests
     [InlineData("catalog-v2", 1)]
     [InlineData("ordering", 1)]
     [InlineData("analytics", 1)]
+    [InlineData("legacy-adapter", 1)]
     public void TheReplicasTheAppHostAsksFor_AreKeptInAzure(string service, int replicas)
     {
         // WithReplicas(2) in AppHost.cs does not reach the manifest: the template carries it.

@@ -4,7 +4,7 @@ namespace AspireMsa.IntegrationTests;
 [Collection(SystemCollection.Name)]
 public class DashboardOperationsTests(SystemFixture system)
 {
-    private static readonly string[] Services = ["analytics", "catalog-v1", "catalog-v2", "gateway", "identity", "inventory", "ordering", "storefront"];
+    private static readonly string[] Services = ["analytics", "catalog-v1", "catalog-v2", "gateway", "identity", "inventory", "legacy-adapter", "ordering", "storefront"];
 
     [Fact]
     public async Task TheHealthSweep_ReportsEveryServiceHealthy_InOneTable()

@@ -13,6 +13,7 @@ public class DatabaseOwnershipTests(SystemFixture system)
         ["stock_items"] = "inventorydb",
         ["AspNetUsers"] = "identitydb",
         ["landed_events"] = "analyticsdb",
+        ["legacy_order_links"] = "legacydb",
     };
 
     [Fact]

@@ -21,6 +21,9 @@ public sealed class FirstRunFixture : SystemFixture
     /// <summary>Off like the storefront: these tests count every trace an idle system makes, and its own tests run in the shared system.</summary>
     protected override bool AnalyticsEnabled => false;
 
+    /// <summary>Off like analytics: an idle adapter adds a process, and its own tests run in the shared system.</summary>
+    protected override bool LegacyEnabled => false;
+
     protected override Uri? TelemetryEndpoint => Receiver.Endpoint;
 
     public override async Task InitializeAsync()

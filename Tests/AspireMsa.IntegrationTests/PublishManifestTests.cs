@@ -26,7 +26,7 @@ public class PublishManifestTests
                 Assert.Equal("container.v0", types[container]);
             }
 
-            foreach (var project in new[] { "identity", "catalog-v1", "catalog-v2", "ordering", "inventory", "analytics", "gateway" })
+            foreach (var project in new[] { "identity", "catalog-v1", "catalog-v2", "ordering", "inventory", "analytics", "legacy-adapter", "gateway" })
             {
                 Assert.Equal("project.v0", types[project]);
             }

@@ -18,6 +18,7 @@ public static class ServiceProcesses
         ["gateway"] = 2,
         ["storefront"] = 2,
         ["analytics"] = 1,
+        ["legacy-adapter"] = 1,
     };
 
     /// <summary>The replicas of every service resource the system runs: an optional capability may be switched off.</summary>

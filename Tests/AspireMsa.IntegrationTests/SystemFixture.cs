@@ -17,6 +17,8 @@ public class SystemFixture : IAsyncLifetime
     public const string AdminPassword = "Integration-Tests-Admin-Pa55word";
     public const string KeyEncryptionKey = "Integration-Tests-Key-Encryption-Key-0123456789";
     public const string StorefrontClientSecret = "Integration-Tests-Storefront-Client-Secret";
+    public const string LegacyApiKey = "Integration-Tests-Legacy-Api-Key-0123456789";
+    public const string LegacyClientSecret = "Integration-Tests-Legacy-Client-Secret";
     public const string FrontEndOrigin = "http://localhost:5173";
 
     /// <summary>The one proxy the gateway believes X-Forwarded-For from; tests connect from it on purpose (ForwardedClientAddressTests).</summary>
@@ -44,6 +46,9 @@ public class SystemFixture : IAsyncLifetime
 
     /// <summary>Whether the optional analytics capability runs (<c>Capabilities:Analytics:Enabled</c>).</summary>
     protected virtual bool AnalyticsEnabled => true;
+
+    /// <summary>Whether the optional legacy XML interface runs (<c>Capabilities:Legacy:Enabled</c>).</summary>
+    protected virtual bool LegacyEnabled => true;
 
     /// <summary>Whether the AppHost's one-shot <c>demo-data</c> resource stocks the store (<c>DemoData:Enabled</c>).</summary>
     protected virtual bool DemoDataEnabled => false;
@@ -90,10 +95,13 @@ public class SystemFixture : IAsyncLifetime
                 $"Parameters:admin-password={AdminPassword}",
                 $"Parameters:identity-key-encryption-key={KeyEncryptionKey}",
                 $"Parameters:storefront-client-secret={StorefrontClientSecret}",
+                $"Parameters:legacy-api-key={LegacyApiKey}",
+                $"Parameters:legacy-client-secret={LegacyClientSecret}",
                 $"Gateway:Settings:Cors:FrontEndOrigins:0={FrontEndOrigin}",
                 $"DemoData:Enabled={DemoDataEnabled}",
                 $"Capabilities:Storefront:Enabled={StorefrontEnabled}",
                 $"Capabilities:Analytics:Enabled={AnalyticsEnabled}",
+                $"Capabilities:Legacy:Enabled={LegacyEnabled}",
             ],
             (options, _) => options.DisableDashboard = true,
             cts.Token);
@@ -166,7 +174,13 @@ public class SystemFixture : IAsyncLifetime
         _app = await builder.BuildAsync(cts.Token);
         await _app.StartAsync(cts.Token);
 
-        string[] resources = [.. Resources, .. StorefrontEnabled ? ["storefront"] : Array.Empty<string>(), .. AnalyticsEnabled ? ["analyticsdb", "analytics"] : Array.Empty<string>()];
+        string[] resources =
+        [
+            .. Resources,
+            .. StorefrontEnabled ? ["storefront"] : Array.Empty<string>(),
+            .. AnalyticsEnabled ? ["analyticsdb", "analytics"] : Array.Empty<string>(),
+            .. LegacyEnabled ? ["legacydb", "legacy-adapter"] : Array.Empty<string>(),
+        ];
         foreach (var resource in resources)
         {
             await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cts.Token);

@@ -7,6 +7,7 @@ using AspireMsa.EventBus;
 using AspireMsa.Gateway.Canary;
 using AspireMsa.Identity.Api.Infrastructure;
 using AspireMsa.Inventory.Api.Infrastructure;
+using AspireMsa.LegacyAdapter.Api.Infrastructure;
 using AspireMsa.Ordering.Api.Infrastructure;
 using AspireMsa.ServiceDefaults.Health;
 using NetArchTest.Rules;
@@ -33,6 +34,7 @@ public class ArchitectureTests
         (typeof(OrderingDbContext).Assembly, "AspireMsa.Ordering.Api", typeof(OrderingDbContext)),
         (typeof(InventoryDbContext).Assembly, "AspireMsa.Inventory.Api", typeof(InventoryDbContext)),
         (typeof(AnalyticsDbContext).Assembly, "AspireMsa.Analytics.Api", typeof(AnalyticsDbContext)),
+        (typeof(LegacyDbContext).Assembly, "AspireMsa.LegacyAdapter.Api", typeof(LegacyDbContext)),
     ];
 
     private static readonly string[] SharedProjects = ["ServiceDefaults.csproj", "Shared.Contracts.csproj", "Shared.EventBus.csproj"];

@@ -36,6 +36,8 @@ public class DownstreamRegistryTests
         ["Downstream:Services:analytics:Audience"] = "analytics",
         ["Downstream:Services:analytics:OpenApiPath"] = "/openapi/v1.json",
         ["Downstream:Services:storefront:Api"] = "storefront",
+        ["Downstream:Services:legacy-adapter:Api"] = "legacy",
+        ["Downstream:Services:legacy-adapter:OpenApiPath"] = "/openapi/v1.json",
         ["Downstream:Clusters:PerTryTimeouts:catalog"] = "00:00:05",
         ["Canary:Releases:catalog:StableVersion"] = "v1",
         ["Canary:Releases:catalog:CanaryVersion"] = "v2",
@@ -47,13 +49,13 @@ public class DownstreamRegistryTests
         using var app = Build(AppHostRegistry);
         var registry = app.Services.GetRequiredService<IOptions<DownstreamOptions>>().Value;
 
-        Assert.Equal(["analytics", "catalog-v1", "catalog-v2", "identity", "inventory", "ordering", "storefront"], registry.Services.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["analytics", "catalog-v1", "catalog-v2", "identity", "inventory", "legacy-adapter", "ordering", "storefront"], registry.Services.Keys.Order(StringComparer.Ordinal));
         var canary = registry.Services["catalog-v2"];
         Assert.Equal(("catalog", "v2", "catalog", "/openapi/v1.json"), (canary.Api, canary.Version, canary.Audience, canary.OpenApiPath));
         Assert.Null(registry.Services["identity"].Audience);
-        Assert.Equal(["analytics", "catalog", "identity", "inventory", "ordering", "storefront"], registry.Apis().Order(StringComparer.Ordinal));
+        Assert.Equal(["analytics", "catalog", "identity", "inventory", "legacy", "ordering", "storefront"], registry.Apis().Order(StringComparer.Ordinal));
         // A web front end has no OpenAPI document: the API portal leaves it out.
-        Assert.Equal(["analytics", "catalog", "identity", "inventory", "ordering"], registry.DocumentedApis().Order(StringComparer.Ordinal));
+        Assert.Equal(["analytics", "catalog", "identity", "inventory", "legacy", "ordering"], registry.DocumentedApis().Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -71,7 +73,7 @@ public class DownstreamRegistryTests
 
         var clusters = DownstreamClusters.From(app.Services.GetRequiredService<IOptions<DownstreamOptions>>().Value).ToDictionary(c => c.ClusterId);
 
-        Assert.Equal(["analytics", "catalog-v1", "catalog-v2", "identity", "inventory", "ordering", "storefront"], clusters.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["analytics", "catalog-v1", "catalog-v2", "identity", "inventory", "legacy-adapter", "ordering", "storefront"], clusters.Keys.Order(StringComparer.Ordinal));
         var catalogV2 = clusters["catalog-v2"];
         Assert.Equal("http://catalog-v2", Assert.Single(catalogV2.Destinations!).Value.Address);
         Assert.Equal(("/health", true, true), (catalogV2.HealthCheck!.Active!.Path, catalogV2.HealthCheck.Active.Enabled, catalogV2.HealthCheck.Passive!.Enabled));

@@ -44,7 +44,7 @@ public static class ConnectApi
     public static async Task<Results<SignInHttpResult, ForbidHttpResult>> Exchange(
         HttpContext http, [AsParameters] ExchangeServices services, CancellationToken ct)
     {
-        var (signIn, applications, principals, passwords) = services;
+        var (signIn, applications, principals, passwords, clients) = services;
         var request = GetRequest(http);
 
         if (request.IsPasswordGrantType())
@@ -70,6 +70,19 @@ public static class ConnectApi
             if (application is null)
             {
                 return Error(Errors.InvalidClient, "The client is no longer registered.");
+            }
+
+            // A client bound to a customer account (the legacy adapter) gets that account's token, roles and all, so the
+            // APIs check its calls as they check the customer's own; if the account is gone or locked, it gets none.
+            if (clients.Value.AccountActedForBy(request.ClientId!) is { } account)
+            {
+                var user = await signIn.UserManager.FindByNameAsync(account);
+                if (user is null || !await MaySignInAsync(signIn, user))
+                {
+                    return Error(Errors.InvalidGrant, $"The account '{account}' this client acts for does not exist or may not sign in.");
+                }
+
+                return SignIn(await principals.ForUserAsync(user, request.GetScopes(), ct));
             }
 
             var displayName = await applications.GetDisplayNameAsync(application, ct);

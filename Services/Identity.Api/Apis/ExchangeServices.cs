@@ -1,6 +1,8 @@
+using AspireMsa.Identity.Api.Clients;
 using AspireMsa.Identity.Api.SignIn;
 using AspireMsa.Identity.Api.Tokens;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 
 namespace AspireMsa.Identity.Api.Apis;
@@ -10,4 +12,5 @@ public sealed record ExchangeServices(
     SignInManager<IdentityUser> SignIn,
     IOpenIddictApplicationManager Applications,
     TokenPrincipalFactory Principals,
-    PasswordLogin Passwords);
+    PasswordLogin Passwords,
+    IOptions<ClientOptions> Clients);

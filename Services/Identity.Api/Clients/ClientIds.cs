@@ -14,6 +14,12 @@ public static class ClientIds
     /// </summary>
     public const string Storefront = "aspiremsa-storefront";
 
+    /// <summary>
+    /// The legacy adapter: client credentials as a confidential client, its tokens issued for the one customer account
+    /// configured for it (<see cref="LegacyAdapterClientOptions.Account"/>), so the new APIs check legacy orders as that customer's.
+    /// </summary>
+    public const string LegacyAdapter = "aspiremsa-legacy-adapter";
+
     /// <summary>Services calling services on their own behalf: client credentials.</summary>
     public const string Services = "aspiremsa-services";
 }

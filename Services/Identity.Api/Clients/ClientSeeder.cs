@@ -62,6 +62,17 @@ public sealed partial class ClientSeeder(
             await UpsertAsync(StorefrontClient(options.Value.Storefront.Secret, options.Value.Storefront), ct);
         }
 
+        if (string.IsNullOrWhiteSpace(options.Value.LegacyAdapter.Secret))
+        {
+            // A deployment without the legacy capability has no such client, and a secret no longer configured stops working.
+            LogLegacyAdapterClientSkipped(logger, ClientIds.LegacyAdapter);
+            await DeleteIfPresentAsync(ClientIds.LegacyAdapter, ct);
+        }
+        else
+        {
+            await UpsertAsync(LegacyAdapterClient(options.Value.LegacyAdapter.Secret), ct);
+        }
+
         if (string.IsNullOrWhiteSpace(options.Value.Services.Secret))
         {
             LogServicesClientSkipped(logger, ClientIds.Services);
@@ -175,6 +186,25 @@ public sealed partial class ClientSeeder(
         return descriptor;
     }
 
+    private static OpenIddictApplicationDescriptor LegacyAdapterClient(string secret)
+    {
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = ClientIds.LegacyAdapter,
+            ClientSecret = secret,
+            ClientType = ClientTypes.Confidential,
+            DisplayName = "AspireMsa legacy adapter",
+        };
+        // Only what placing and reading orders needs: the ordering audience; the catalog it reads is public.
+        descriptor.Permissions.UnionWith(
+        [
+            Permissions.Endpoints.Token,
+            Permissions.GrantTypes.ClientCredentials,
+            Permissions.Prefixes.Scope + ApiScopes.Ordering,
+        ]);
+        return descriptor;
+    }
+
     private async Task UpsertAsync(OpenIddictApplicationDescriptor descriptor, CancellationToken ct)
     {
         var existing = await applications.FindByClientIdAsync(descriptor.ClientId!, ct);
@@ -198,6 +228,9 @@ public sealed partial class ClientSeeder(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Clients:Services:Secret is not set: the confidential client {ClientId} is not registered, so client credentials tokens cannot be issued")]
     private static partial void LogServicesClientSkipped(ILogger logger, string clientId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Clients:LegacyAdapter:Secret is not set: the legacy adapter's client {ClientId} is not registered")]
+    private static partial void LogLegacyAdapterClientSkipped(ILogger logger, string clientId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Clients:Storefront:Secret is not set: the storefront client {ClientId} is not registered")]
     private static partial void LogStorefrontClientSkipped(ILogger logger, string clientId);

@@ -65,6 +65,7 @@ public static class IdentityServiceExtensions
             .BindConfiguration(ClientOptions.SectionName)
             .Validate(ClientOptions.HasAbsoluteUris, "Clients:Web:RedirectUris, Clients:Web:PostLogoutRedirectUris, Clients:Storefront:RedirectUris and Clients:Storefront:PostLogoutRedirectUris must hold absolute http(s) URLs.")
             .Validate(ClientOptions.StorefrontCanSignIn, "Clients:Storefront:RedirectUris must list at least one URL when Clients:Storefront:Secret is set.")
+            .Validate(ClientOptions.LegacyAdapterActsForAnAccount, "Clients:LegacyAdapter:Account must name the customer account the legacy client orders as when Clients:LegacyAdapter:Secret is set.")
             .ValidateOnStart();
         // Demo users are on by default only in Development; configuration (the AppHost's DemoUsers__Enabled) decides otherwise.
         builder.Services.AddOptions<DemoUserOptions>()

@@ -1,0 +1,3 @@
+namespace AspireMsa.LegacyAdapter.Api.NewApi;
+
+public sealed record OrderLineRequest(Guid ProductId, int Quantity);

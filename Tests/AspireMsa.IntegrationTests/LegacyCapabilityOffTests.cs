@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AspireMsa.IntegrationTests;
+
+/// <summary>The legacy interface is optional: a system started without it serves its APIs, and says so at <c>/legacy/*</c>.</summary>
+[Collection(FaultCollection.Name)]
+public class LegacyCapabilityOffTests(FaultSystemFixture system)
+{
+    [Fact]
+    public async Task WithTheLegacyCapabilitySwitchedOff_TheLegacyRoutes_AnswerProblemDetailsSayingItIsNotDeployed()
+    {
+        var resources = system.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Select(resource => resource.Name).ToList();
+        Assert.DoesNotContain("legacy-adapter", resources);
+        Assert.DoesNotContain("legacydb", resources);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/legacy/products");
+        request.Headers.Add("X-Api-Key", SystemFixture.LegacyApiKey);
+        var problem = await Problems.AssertAsync(await system.Gateway.SendAsync(request), HttpStatusCode.ServiceUnavailable);
+
+        Assert.Equal("Capability not deployed", problem.GetProperty("title").GetString());
+        Assert.Contains("'legacy' capability", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await system.Gateway.GetAsync("/api/catalog/products")).StatusCode);
+    }
+}
