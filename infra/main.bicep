@@ -52,6 +52,14 @@ param identity_key_encryption_key string
 param storefront_client_secret string
 @metadata({azd: {
   type: 'generate'
+  config: {length:32,noSpecial:true}
+  }
+})
+@secure()
+#disable-next-line no-unused-params
+param analytics_customer_key string
+@metadata({azd: {
+  type: 'generate'
   config: {length:22}
   }
 })
