@@ -17,6 +17,7 @@ public class SystemFixture : IAsyncLifetime
     public const string AdminPassword = "Integration-Tests-Admin-Pa55word";
     public const string KeyEncryptionKey = "Integration-Tests-Key-Encryption-Key-0123456789";
     public const string StorefrontClientSecret = "Integration-Tests-Storefront-Client-Secret";
+    public const string AnalyticsCustomerKey = "Integration-Tests-Analytics-Customer-Key";
     public const string FrontEndOrigin = "http://localhost:5173";
 
     /// <summary>The one proxy the gateway believes X-Forwarded-For from; tests connect from it on purpose (ForwardedClientAddressTests).</summary>
@@ -90,6 +91,7 @@ public class SystemFixture : IAsyncLifetime
                 $"Parameters:admin-password={AdminPassword}",
                 $"Parameters:identity-key-encryption-key={KeyEncryptionKey}",
                 $"Parameters:storefront-client-secret={StorefrontClientSecret}",
+                $"Parameters:analytics-customer-key={AnalyticsCustomerKey}",
                 $"Gateway:Settings:Cors:FrontEndOrigins:0={FrontEndOrigin}",
                 $"DemoData:Enabled={DemoDataEnabled}",
                 $"Capabilities:Storefront:Enabled={StorefrontEnabled}",
