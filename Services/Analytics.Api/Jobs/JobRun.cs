@@ -95,9 +95,6 @@ public sealed class JobRun
         Fail($"{name}: {error}", willRetry, now);
     }
 
-    private JobRunStep Step(string name) =>
-        _steps.SingleOrDefault(s => s.Name == name) ?? throw new InvalidOperationException($"Run {Id} of {JobName} has no step '{name}'.");
-
     public void Succeed(DateTimeOffset now)
     {
         State = JobRunState.Succeeded;
@@ -111,4 +108,7 @@ public sealed class JobRun
         FinishedAt = now;
         Error = error.Length > ErrorMaxLength ? error[..ErrorMaxLength] : error;
     }
+
+    private JobRunStep Step(string name) =>
+        _steps.SingleOrDefault(s => s.Name == name) ?? throw new InvalidOperationException($"Run {Id} of {JobName} has no step '{name}'.");
 }
