@@ -149,6 +149,8 @@ if (builder.Configuration.GetValue("Capabilities:Analytics:Enabled", true))
         .WithDependency(analyticsDb)
         .WithDependency(rabbitmq)
         .WithReference(identity)
+        // Product names and categories for the warehouse, from the catalog's public API, as any client reads them.
+        .WithReference(gateway)
         .WithEnvironment("Identity__Issuer", publicUrl)
         .WithEnvironment("Analytics__Warehouse__CustomerKey", analyticsCustomerKey);
     if (builder.ExecutionContext.IsRunMode)

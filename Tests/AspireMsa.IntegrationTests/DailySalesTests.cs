@@ -50,10 +50,14 @@ public class DailySalesTests(SystemFixture system)
         Assert.Equal(["extract", "warehouse"], run.Steps.Select(s => s.Name));
         Assert.Contains(orderId.ToString(), await LakeOrderIdsAsync(today));
         var line = Assert.Single(await WarehouseRowsAsync(
-            "SELECT CAST(unit_price AS VARCHAR), CAST(line_total AS VARCHAR), order_status, customer_key FROM fact_order_lines WHERE order_id = $id",
+            "SELECT CAST(unit_price AS VARCHAR), CAST(line_total AS VARCHAR), order_status, category, customer_key FROM fact_order_lines WHERE order_id = $id",
             orderId.ToString()));
-        Assert.Equal(["12.50", "25.00", "confirmed"], line[..3]);
-        Assert.Matches("^[0-9a-f]{32}$", line[3]);
+        Assert.Equal(["12.50", "25.00", "confirmed", "Lighting"], line[..4]);
+        Assert.Matches("^[0-9a-f]{32}$", line[4]);
+        // Named from the catalog's public API; priced as the catalog prices it now.
+        Assert.Equal(
+            [[product.Name, "Lighting", "12.50"]],
+            await WarehouseRowsAsync("SELECT name, category, CAST(current_price AS VARCHAR) FROM dim_product WHERE product_id = $id", product.Id.ToString()));
 
         var report = await ReportAsync(analyst, today, today);
         Assert.Equal(run.Id, report.BuiltByRun);

@@ -7,6 +7,7 @@ using AspireMsa.EventBus;
 using AspireMsa.ServiceDefaults.Data;
 using Hangfire;
 using Hangfire.PostgreSql;
+using Microsoft.Extensions.Options;
 
 namespace AspireMsa.Analytics.Api.Extensions;
 
@@ -52,6 +53,8 @@ public static class AnalyticsServiceExtensions
         builder.Services.AddSingleton<CustomerPseudonyms>();
         builder.Services.AddSingleton<StarSchema>();
         builder.Services.AddSingleton<SalesDailyQuery>();
+        builder.Services.AddHttpClient<CatalogClient>((services, http) =>
+            http.BaseAddress = services.GetRequiredService<IOptions<WarehouseOptions>>().Value.Gateway);
 
         builder.AddJobs();
         return builder;

@@ -17,6 +17,7 @@ public sealed partial class DailySalesSteps(
     LakeWriter lake,
     WarehouseFile warehouse,
     StarSchema schema,
+    CatalogClient catalog,
     JobTelemetry telemetry,
     TimeProvider clock,
     ILogger<DailySalesSteps> logger)
@@ -41,9 +42,12 @@ public sealed partial class DailySalesSteps(
     [DisableConcurrentExecution(BuildConcurrencyTimeoutSeconds)]
     [JobDisplayName("daily-sales warehouse, run {0}")]
     public Task BuildWarehouseAsync(Guid runId, CancellationToken cancellationToken) =>
-        RunStepAsync(runId, DailySalesWorkflow.WarehouseStep, run =>
-            warehouse.ReplaceAsync((connection, ct) => schema.BuildAsync(connection, lake.Root, run.Id, clock.GetUtcNow(), ct), cancellationToken),
-            cancellationToken);
+        RunStepAsync(runId, DailySalesWorkflow.WarehouseStep, async run =>
+        {
+            var products = await catalog.ListAsync(cancellationToken);
+            return await warehouse.ReplaceAsync(
+                (connection, ct) => schema.BuildAsync(connection, lake.Root, products, run.Id, clock.GetUtcNow(), ct), cancellationToken);
+        }, cancellationToken);
 
     /// <summary>Runs one step's attempt around <paramref name="work"/>, which returns the rows the step wrote.</summary>
     private async Task RunStepAsync(Guid runId, string step, Func<JobRun, Task<long>> work, CancellationToken cancellationToken)

@@ -6,7 +6,8 @@ namespace AspireMsa.Analytics.Api.Warehouse;
 
 /// <summary>
 /// Builds the sales star schema in an empty DuckDB database from the whole lake, read as it lies (hive folders of
-/// Parquet): <c>fact_order_lines</c> with <c>dim_date</c>, <c>dim_customer</c> and <c>dim_product</c>, the aggregate
+/// Parquet), and the catalog's product list: <c>fact_order_lines</c> with <c>dim_date</c>, <c>dim_customer</c> and
+/// <c>dim_product</c>, the aggregate
 /// <c>sales_daily</c>, and <c>warehouse_build</c> saying which run built it. Built whole from the lake each time, so a day
 /// the lake replaced is replaced here too, and no row is ever counted twice.
 /// </summary>
@@ -27,9 +28,12 @@ public sealed class StarSchema(CustomerPseudonyms pseudonyms)
     ];
 
     /// <summary>Returns the fact rows built.</summary>
-    public async Task<long> BuildAsync(DuckDBConnection connection, string lakeRoot, Guid runId, DateTimeOffset builtAt, CancellationToken cancellationToken)
+    /// <param name="catalog">The catalog's products now, which name the products and give their categories.</param>
+    public async Task<long> BuildAsync(
+        DuckDBConnection connection, string lakeRoot, IReadOnlyList<CatalogProduct> catalog, Guid runId, DateTimeOffset builtAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(catalog);
         foreach (var (table, columns) in Sources)
         {
             await ExecuteAsync(connection, LakeView(lakeRoot, table, columns), cancellationToken);
@@ -59,14 +63,18 @@ public sealed class StarSchema(CustomerPseudonyms pseudonyms)
 
             -- Buyers' keys, filled from C# (an HMAC DuckDB has no function for); a temp table, never written to the file.
             CREATE TEMP TABLE buyer_keys (buyer_id VARCHAR PRIMARY KEY, customer_key VARCHAR NOT NULL);
+
+            CREATE TEMP TABLE catalog_products (product_id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, category VARCHAR NOT NULL, price DECIMAL(18,2) NOT NULL);
             """, cancellationToken);
         await FillBuyerKeysAsync(connection, cancellationToken);
+        await FillCatalogAsync(connection, catalog, cancellationToken);
 
         await ExecuteAsync(connection, """
             CREATE TABLE fact_order_lines (
                 order_id VARCHAR NOT NULL,
                 line_number INTEGER NOT NULL,
                 product_id VARCHAR NOT NULL,
+                category VARCHAR,
                 quantity INTEGER NOT NULL,
                 unit_price DECIMAL(18,2),
                 line_total DECIMAL(18,2),
@@ -87,13 +95,14 @@ public sealed class StarSchema(CustomerPseudonyms pseudonyms)
                 SELECT order_id, buyer_id, placed_at, placed_on, CAST(line_number AS INTEGER) AS line_number,
                        line.product_id AS product_id, line.quantity AS quantity
                 FROM numbered)
-            SELECT l.order_id, l.line_number, l.product_id, l.quantity,
+            SELECT l.order_id, l.line_number, l.product_id, c.category, l.quantity,
                    coalesce(before.new_price, after.old_price),
                    CAST(coalesce(before.new_price, after.old_price) * l.quantity AS DECIMAL(18,2)),
                    s.status, CAST(strftime(l.placed_on, '%Y%m%d') AS INTEGER), k.customer_key, l.placed_at
             FROM lines l
             JOIN order_status s ON s.order_id = l.order_id
             JOIN buyer_keys k ON k.buyer_id = l.buyer_id
+            LEFT JOIN catalog_products c ON c.product_id = l.product_id
             ASOF LEFT JOIN price_changes before ON before.product_id = l.product_id AND l.placed_at >= before.occurred_at
             ASOF LEFT JOIN price_changes after ON after.product_id = l.product_id AND l.placed_at < after.occurred_at;
 
@@ -109,13 +118,17 @@ public sealed class StarSchema(CustomerPseudonyms pseudonyms)
             FROM orders o JOIN buyer_keys k ON k.buyer_id = o.buyer_id
             GROUP BY k.customer_key;
 
-            -- Every product the lake names; its current price is the latest change's, unknown while it never changed.
+            -- Every product the lake or the catalog names. Name and category are the catalog's (none for a product it no
+            -- longer lists); the current price is the catalog's, else the latest change the lake has seen.
             CREATE TABLE dim_product AS
-            WITH ids AS (SELECT product_id FROM fact_order_lines UNION SELECT product_id FROM price_changes),
+            WITH ids AS (SELECT product_id FROM fact_order_lines UNION SELECT product_id FROM price_changes UNION SELECT product_id FROM catalog_products),
             latest AS (SELECT product_id, new_price, occurred_at FROM price_changes
                        QUALIFY row_number() OVER (PARTITION BY product_id ORDER BY occurred_at DESC, version DESC) = 1)
-            SELECT ids.product_id, latest.new_price AS current_price, latest.occurred_at AS price_changed_at
-            FROM ids LEFT JOIN latest ON latest.product_id = ids.product_id;
+            SELECT ids.product_id, c.name, c.category, coalesce(c.price, latest.new_price) AS current_price,
+                   latest.occurred_at AS price_changed_at
+            FROM ids
+            LEFT JOIN catalog_products c ON c.product_id = ids.product_id
+            LEFT JOIN latest ON latest.product_id = ids.product_id;
 
             -- Units and revenue count the orders not cancelled; unpriced_lines says how many lines revenue could not price.
             CREATE TABLE sales_daily AS
@@ -178,6 +191,31 @@ public sealed class StarSchema(CustomerPseudonyms pseudonyms)
         {
             buyerId.Value = buyer;
             customerKey.Value = pseudonyms.KeyOf(buyer);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task FillCatalogAsync(DuckDBConnection connection, IReadOnlyList<CatalogProduct> catalog, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT OR REPLACE INTO catalog_products VALUES ($product_id, $name, $category, $price)";
+        var productId = new DuckDBParameter("product_id", string.Empty);
+        var name = new DuckDBParameter("name", string.Empty);
+        var category = new DuckDBParameter("category", string.Empty);
+        var price = new DuckDBParameter("price", 0m);
+        insert.Parameters.Add(productId);
+        insert.Parameters.Add(name);
+        insert.Parameters.Add(category);
+        insert.Parameters.Add(price);
+        foreach (var product in catalog)
+        {
+            productId.Value = product.Id.ToString();
+            name.Value = product.Name;
+            category.Value = product.Category;
+            price.Value = product.Price;
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 

@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace AspireMsa.Analytics.Api.Warehouse;
 
-/// <summary>Where the warehouse file lives, relative to the lake root, and the key that pseudonymises buyers in it.</summary>
+/// <summary>
+/// Where the warehouse file lives, relative to the lake root, the key that pseudonymises buyers in it, and where product
+/// names come from.
+/// </summary>
 public sealed class WarehouseOptions
 {
     public const string SectionName = "Analytics:Warehouse";
@@ -18,4 +21,8 @@ public sealed class WarehouseOptions
     [Required]
     [MinLength(32)]
     public string CustomerKey { get; set; } = string.Empty;
+
+    /// <summary>The gateway, by its discovery name, whose public catalog API names the products.</summary>
+    [Required]
+    public Uri Gateway { get; set; } = new("http://gateway");
 }

@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace AspireMsa.UnitTests.Analytics;
 
 /// <summary>
-/// The warehouse built from a lake written by the real <see cref="LakeWriter"/>: lines priced as of when they were placed,
-/// statuses as of the build, buyers only by their keyed hash, and the same totals however often it is rebuilt.
+/// The warehouse built from a lake written by the real <see cref="LakeWriter"/> and the catalog's product list: lines
+/// priced as of when they were placed, statuses as of the build, buyers only by their keyed hash, and the same totals
+/// however often it is rebuilt.
 /// </summary>
 public sealed class StarSchemaTests : IDisposable
 {
@@ -21,6 +22,9 @@ public sealed class StarSchemaTests : IDisposable
     private static readonly Guid ConfirmedOrder = Guid.NewGuid();
     private static readonly Guid CancelledOrder = Guid.NewGuid();
     private static readonly Guid OpenOrder = Guid.NewGuid();
+
+    /// <summary>The catalog lists the priced product; the other one it no longer lists.</summary>
+    private static readonly CatalogProduct[] Catalog = [new(PricedProduct, "Desk lamp", "Lighting", 12.50m)];
 
     private readonly string _root = Directory.CreateTempSubdirectory("star-schema-tests-").FullName;
     private readonly LakeWriter _lake;
@@ -44,16 +48,16 @@ public sealed class StarSchemaTests : IDisposable
 
         Assert.Equal(4, rows);
         var lines = await QueryAsync(
-            "SELECT order_id, line_number, quantity, CAST(unit_price AS VARCHAR), CAST(line_total AS VARCHAR), order_status, date_key FROM fact_order_lines ORDER BY order_id, line_number");
+            "SELECT order_id, line_number, category, quantity, CAST(unit_price AS VARCHAR), CAST(line_total AS VARCHAR), order_status, date_key FROM fact_order_lines");
         Assert.Equal(
             new[]
             {
-                // Placed after the price went from 10.00 to 12.50; the second product's price is not known yet.
-                $"{ConfirmedOrder}|1|2|12.50|25.00|confirmed|20261205",
-                $"{ConfirmedOrder}|2|1|||confirmed|20261205",
+                // Placed after the price went from 10.00 to 12.50; the second product's price and category are not known.
+                $"{ConfirmedOrder}|1|Lighting|2|12.50|25.00|confirmed|20261205",
+                $"{ConfirmedOrder}|2||1|||confirmed|20261205",
                 // Placed before the change: the price that the change replaced.
-                $"{CancelledOrder}|1|1|10.00|10.00|cancelled|20261205",
-                $"{OpenOrder}|1|3|12.50|37.50|placed|20261206",
+                $"{CancelledOrder}|1|Lighting|1|10.00|10.00|cancelled|20261205",
+                $"{OpenOrder}|1|Lighting|3|12.50|37.50|placed|20261206",
             }.Order(StringComparer.Ordinal),
             lines.Order(StringComparer.Ordinal));
     }
@@ -71,9 +75,10 @@ public sealed class StarSchemaTests : IDisposable
         Assert.Equal(
             ["20261205|2026-12-05|Saturday", "20261206|2026-12-06|Sunday"],
             await QueryAsync("SELECT date_key, CAST(date AS VARCHAR), day_name FROM dim_date ORDER BY date_key"));
+        // Names and categories are the catalog's; a product the catalog no longer lists has none, and no price the lake knows.
         Assert.Equal(
-            new[] { $"{PricedProduct}|12.50", $"{UnpricedProduct}|" }.Order(StringComparer.Ordinal),
-            (await QueryAsync("SELECT product_id, CAST(current_price AS VARCHAR) FROM dim_product")).Order(StringComparer.Ordinal));
+            new[] { $"{PricedProduct}|Desk lamp|Lighting|12.50", $"{UnpricedProduct}|||" }.Order(StringComparer.Ordinal),
+            (await QueryAsync("SELECT product_id, name, category, CAST(current_price AS VARCHAR) FROM dim_product")).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -124,7 +129,7 @@ public sealed class StarSchemaTests : IDisposable
 
     private async Task<long> BuildAsync() =>
         await _warehouse.ReplaceAsync(
-            (connection, ct) => new StarSchema(_pseudonyms).BuildAsync(connection, _lake.Root, Guid.CreateVersion7(), DateTimeOffset.UtcNow, ct),
+            (connection, ct) => new StarSchema(_pseudonyms).BuildAsync(connection, _lake.Root, Catalog, Guid.CreateVersion7(), DateTimeOffset.UtcNow, ct),
             CancellationToken.None);
 
     /// <summary>Each row as its values joined by '|', NULL as nothing.</summary>
