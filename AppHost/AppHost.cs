@@ -136,16 +136,23 @@ if (builder.Configuration.GetValue("Capabilities:Storefront:Enabled", true))
 }
 
 // Analytics, an optional capability (Capabilities:Analytics:Enabled, on by default): its own database, fed only by the
-// events on the broker, which it lands and compacts into a Parquet lake with scheduled jobs (Hangfire, stored in its
-// database). In run mode the lake is a folder of the run's data; published, the service's own default.
+// events on the broker, which it lands and compacts into a Parquet lake and builds a DuckDB warehouse from, with scheduled
+// jobs (Hangfire, stored in its database). In run mode the lake (and the warehouse in it) is a folder of the run's data;
+// published, the service's own default.
 if (builder.Configuration.GetValue("Capabilities:Analytics:Enabled", true))
 {
     var analyticsDb = postgres.AddDatabase("analyticsdb");
+    // The warehouse's buyers are keyed by an HMAC under this secret, never by their ids (pseudonymisation).
+    var analyticsCustomerKey = builder.AddParameter(
+        "analytics-customer-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
     var analytics = builder.AddService<Projects.Analytics_Api>("analytics")
         .WithDependency(analyticsDb)
         .WithDependency(rabbitmq)
         .WithReference(identity)
-        .WithEnvironment("Identity__Issuer", publicUrl);
+        // Product names and categories for the warehouse, from the catalog's public API, as any client reads them.
+        .WithReference(gateway)
+        .WithEnvironment("Identity__Issuer", publicUrl)
+        .WithEnvironment("Analytics__Warehouse__CustomerKey", analyticsCustomerKey);
     if (builder.ExecutionContext.IsRunMode)
     {
         analytics.WithEnvironment("Analytics__LakeRoot", backing.DataDirectoryFor("analytics-lake"));

@@ -68,6 +68,14 @@ param legacy_api_key string
 param legacy_client_secret string
 @metadata({azd: {
   type: 'generate'
+  config: {length:32,noSpecial:true}
+  }
+})
+@secure()
+#disable-next-line no-unused-params
+param analytics_customer_key string
+@metadata({azd: {
+  type: 'generate'
   config: {length:22}
   }
 })

@@ -12,5 +12,6 @@ app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapJobRunsApi();
+app.MapReportsApi();
 
 app.Run();

@@ -19,6 +19,7 @@ public class SystemFixture : IAsyncLifetime
     public const string StorefrontClientSecret = "Integration-Tests-Storefront-Client-Secret";
     public const string LegacyApiKey = "Integration-Tests-Legacy-Api-Key-0123456789";
     public const string LegacyClientSecret = "Integration-Tests-Legacy-Client-Secret";
+    public const string AnalyticsCustomerKey = "Integration-Tests-Analytics-Customer-Key";
     public const string FrontEndOrigin = "http://localhost:5173";
 
     /// <summary>The one proxy the gateway believes X-Forwarded-For from; tests connect from it on purpose (ForwardedClientAddressTests).</summary>
@@ -97,6 +98,7 @@ public class SystemFixture : IAsyncLifetime
                 $"Parameters:storefront-client-secret={StorefrontClientSecret}",
                 $"Parameters:legacy-api-key={LegacyApiKey}",
                 $"Parameters:legacy-client-secret={LegacyClientSecret}",
+                $"Parameters:analytics-customer-key={AnalyticsCustomerKey}",
                 $"Gateway:Settings:Cors:FrontEndOrigins:0={FrontEndOrigin}",
                 $"DemoData:Enabled={DemoDataEnabled}",
                 $"Capabilities:Storefront:Enabled={StorefrontEnabled}",

@@ -2,7 +2,7 @@ using AspireMsa.Analytics.Api.Jobs;
 
 namespace AspireMsa.Analytics.Api.Apis;
 
-/// <summary>A run as the history shows it; the duration is the latest attempt's, and the steps are that attempt's.</summary>
+/// <summary>A run as the history shows it: the duration is the latest attempt's (a workflow's, from its first step's start), and each step's state and attempts.</summary>
 public sealed record JobRunResponse(
     Guid Id,
     string Job,
@@ -30,6 +30,6 @@ public sealed record JobRunResponse(
             run.FinishedAt,
             run is { StartedAt: { } started, FinishedAt: { } finished } ? (finished - started).TotalMilliseconds : null,
             run.Error,
-            [.. run.Steps.OrderBy(s => s.Id).Select(s => new JobRunStepResponse(s.Name, s.Rows, s.Duration.TotalMilliseconds))]);
+            [.. run.Steps.OrderBy(s => s.Id).Select(s => new JobRunStepResponse(s.Name, s.State, s.Attempts, s.Rows, s.Duration.TotalMilliseconds))]);
     }
 }

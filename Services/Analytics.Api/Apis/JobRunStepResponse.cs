@@ -1,3 +1,5 @@
+using AspireMsa.Analytics.Api.Jobs;
+
 namespace AspireMsa.Analytics.Api.Apis;
 
-public sealed record JobRunStepResponse(string Name, long Rows, double DurationMs);
+public sealed record JobRunStepResponse(string Name, JobRunState State, int Attempts, long Rows, double DurationMs);

@@ -14,6 +14,9 @@ public static class JobRunsApi
     public const string RoutePrefix = "/api/analytics/jobs";
     public const int MaxRunsListed = 100;
 
+    /// <summary>A month of days at most: each day is a run, and each run of <c>daily-sales</c> rebuilds the warehouse.</summary>
+    public const int MaxBackfillDays = 31;
+
     public static RouteGroupBuilder MapJobRunsApi(this IEndpointRouteBuilder app)
     {
         // Admins and analysts read the history; only admins start runs. Checked here again after the gateway (defense in depth).
@@ -22,6 +25,11 @@ public static class JobRunsApi
         api.MapPost("/{name}/runs", StartRun)
             .WithName("StartJobRun")
             .RequireAuthorization(ApiPolicies.AnalyticsAdmin)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/{name}/backfill", Backfill)
+            .WithName("BackfillJob")
+            .RequireAuthorization(ApiPolicies.AnalyticsAdmin)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{name}/runs", ListRuns).WithName("ListJobRuns").ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         // No :guid route constraint: a malformed id answers 400 naming it, not a 404 that says nothing.
@@ -46,6 +54,31 @@ public static class JobRunsApi
         var day = request?.Day ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var run = await starter.StartAsync(name, day, ct);
         return TypedResults.Accepted($"{RoutePrefix}/{name}/runs/{run.Id}", JobRunResponse.From(run));
+    }
+
+    /// <summary>
+    /// One run per day of the range, each with its own history and retries; answers 202 with the runs, whose list the
+    /// <c>Location</c> names. The range may not reach past today (UTC): a future day has no events to extract.
+    /// </summary>
+    public static async Task<Results<Accepted<BackfillResponse>, ValidationProblem, ProblemHttpResult>> Backfill(
+        string name, BackfillRequest request, JobRunStarter starter, TimeProvider clock, CancellationToken ct)
+    {
+        if (!JobRunStarter.JobNames.Contains(name))
+        {
+            return UnknownJob(name);
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var problems = DayRange.Problems(request.From, request.To, MaxBackfillDays, latest: today);
+        if (problems.Count > 0)
+        {
+            return TypedResults.ValidationProblem(problems);
+        }
+
+        var runs = await starter.StartEachDayAsync(name, request.From, request.To, ct);
+        return TypedResults.Accepted(
+            $"{RoutePrefix}/{name}/runs?limit={Math.Min(runs.Count, MaxRunsListed)}",
+            new BackfillResponse(name, request.From, request.To, [.. runs.Select(JobRunResponse.From)]));
     }
 
     /// <summary>Newest first.</summary>

@@ -2,10 +2,12 @@ using System.Text.Json.Serialization;
 using AspireMsa.Analytics.Api.Infrastructure;
 using AspireMsa.Analytics.Api.Jobs;
 using AspireMsa.Analytics.Api.Lake;
+using AspireMsa.Analytics.Api.Warehouse;
 using AspireMsa.EventBus;
 using AspireMsa.ServiceDefaults.Data;
 using Hangfire;
 using Hangfire.PostgreSql;
+using Microsoft.Extensions.Options;
 
 namespace AspireMsa.Analytics.Api.Extensions;
 
@@ -15,8 +17,8 @@ public static class AnalyticsServiceExtensions
     public const string ServiceName = "analytics";
 
     /// <summary>
-    /// Few workers: a job run is one day's extract, and each idle worker polls the queue. Two let a second run wait its
-    /// turn (<c>DisableConcurrentExecution</c>) without blocking the schedule.
+    /// Few workers: a job run is one day's extract or one warehouse build, and each idle worker polls the queue. Two let a
+    /// second run wait its turn (extracts and builds each run one at a time) without blocking the schedule.
     /// </summary>
     private const int JobWorkers = 2;
 
@@ -42,6 +44,17 @@ public static class AnalyticsServiceExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<LakeWriter>();
+
+        builder.Services.AddOptions<WarehouseOptions>()
+            .BindConfiguration(WarehouseOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<WarehouseFile>();
+        builder.Services.AddSingleton<CustomerPseudonyms>();
+        builder.Services.AddSingleton<StarSchema>();
+        builder.Services.AddSingleton<SalesDailyQuery>();
+        builder.Services.AddHttpClient<CatalogClient>((services, http) =>
+            http.BaseAddress = services.GetRequiredService<IOptions<WarehouseOptions>>().Value.Gateway);
 
         builder.AddJobs();
         return builder;
@@ -69,7 +82,9 @@ public static class AnalyticsServiceExtensions
 
         builder.Services.AddSingleton<JobTelemetry>();
         builder.Services.AddScoped<JobRunStarter>();
+        builder.Services.AddScoped<LakeExtractor>();
         builder.Services.AddScoped<LakeExtractJob>();
+        builder.Services.AddScoped<DailySalesSteps>();
         builder.Services.AddHostedService<JobSchedules>();
     }
 }

@@ -57,6 +57,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         step.Property(s => s.Id).HasColumnName("id").UseIdentityAlwaysColumn();
         step.Property(s => s.RunId).HasColumnName("run_id");
         step.Property(s => s.Name).HasColumnName("name").HasMaxLength(JobRunStep.NameMaxLength);
+        step.Property(s => s.State).HasColumnName("state").HasConversion<string>().HasMaxLength(20);
+        step.Property(s => s.Attempts).HasColumnName("attempts");
         step.Property(s => s.Rows).HasColumnName("rows");
         step.Property(s => s.Duration).HasColumnName("duration");
 

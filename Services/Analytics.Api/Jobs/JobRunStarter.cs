@@ -10,7 +10,7 @@ namespace AspireMsa.Analytics.Api.Jobs;
 public sealed class JobRunStarter(AnalyticsDbContext db, IBackgroundJobClient jobs, TimeProvider clock)
 {
     /// <summary>The jobs there are, by the name the API and the schedule use.</summary>
-    public static readonly IReadOnlySet<string> JobNames = new HashSet<string>(StringComparer.Ordinal) { LakeExtractJob.Name };
+    public static readonly IReadOnlySet<string> JobNames = new HashSet<string>(StringComparer.Ordinal) { LakeExtractJob.Name, DailySalesWorkflow.Name };
 
     public async Task<JobRun> StartAsync(string jobName, DateOnly day, CancellationToken cancellationToken)
     {
@@ -19,12 +19,35 @@ public sealed class JobRunStarter(AnalyticsDbContext db, IBackgroundJobClient jo
             throw new ArgumentOutOfRangeException(nameof(jobName), jobName, "No such job.");
         }
 
-        var run = JobRun.Enqueue(jobName, day, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var run = jobName == DailySalesWorkflow.Name
+            ? JobRun.EnqueueWorkflow(jobName, day, DailySalesWorkflow.Steps, now)
+            : JobRun.Enqueue(jobName, day, now);
         db.JobRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
         var runId = run.Id;
-        jobs.Enqueue<LakeExtractJob>(job => job.RunAsync(runId, CancellationToken.None));
+        if (jobName == DailySalesWorkflow.Name)
+        {
+            DailySalesWorkflow.Enqueue(jobs, runId);
+        }
+        else
+        {
+            jobs.Enqueue<LakeExtractJob>(job => job.RunAsync(runId, CancellationToken.None));
+        }
+
         return run;
+    }
+
+    /// <summary>One run per day from <paramref name="from"/> to <paramref name="to"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<JobRun>> StartEachDayAsync(string jobName, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var runs = new List<JobRun>();
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            runs.Add(await StartAsync(jobName, day, cancellationToken));
+        }
+
+        return runs;
     }
 
     /// <summary>The daily schedule's entry point: yesterday is the last whole UTC day.</summary>

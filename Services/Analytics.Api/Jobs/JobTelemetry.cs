@@ -27,11 +27,14 @@ public sealed class JobTelemetry : IDisposable
         _stepDuration = _meter.CreateHistogram<double>("analytics.job.step.duration", unit: "s", description: "How long each job step took.");
     }
 
-    public static Activity? StartRun(JobRun run)
+    /// <param name="step">A workflow's step, which Hangfire runs as a job of its own: a trace of its own too.</param>
+    public static Activity? StartRun(JobRun run, string? step = null)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var activity = Source.StartActivity($"job {run.JobName}", ActivityKind.Internal, parentContext: default);
+        var name = step is null ? $"job {run.JobName}" : $"job {run.JobName} {step}";
+        var activity = Source.StartActivity(name, ActivityKind.Internal, parentContext: default);
         activity?.SetTag("aspiremsa.job.name", run.JobName);
+        activity?.SetTag("aspiremsa.job.step", step);
         activity?.SetTag("aspiremsa.job.run_id", run.Id);
         activity?.SetTag("aspiremsa.job.day", run.Day.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         activity?.SetTag("aspiremsa.job.attempt", run.Attempts);

@@ -1,30 +1,22 @@
 using System.Diagnostics;
 using AspireMsa.Analytics.Api.Infrastructure;
-using AspireMsa.Analytics.Api.Lake;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
 namespace AspireMsa.Analytics.Api.Jobs;
 
 /// <summary>
-/// <c>lake-extract</c>: compacts one UTC day of landed events (by the time they occurred) into the lake, one partition per
-/// event type, each replaced whole. Every table is written, an empty day too, so a re-run also clears a day that emptied.
+/// <c>lake-extract</c>: one UTC day of landed events into the lake (<see cref="LakeExtractor"/>), one step per event type.
 /// </summary>
 public sealed partial class LakeExtractJob(
-    AnalyticsDbContext db, LakeWriter lake, JobTelemetry telemetry, TimeProvider clock, ILogger<LakeExtractJob> logger)
+    AnalyticsDbContext db, LakeExtractor extractor, JobTelemetry telemetry, TimeProvider clock, ILogger<LakeExtractJob> logger)
 {
     public const string Name = "lake-extract";
 
     /// <summary>Retries after a failed attempt; the delays back off (10 s, 1 min, 5 min).</summary>
     public const int Retries = 3;
 
-    /// <summary>
-    /// Two runs of one day at once would each delete the other's new file; one extract at a time is plenty for a day's events.
-    /// </summary>
-    private const int ConcurrencyTimeoutSeconds = 600;
-
     [AutomaticRetry(Attempts = Retries, DelaysInSeconds = new[] { 10, 60, 300 }, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-    [DisableConcurrentExecution(ConcurrencyTimeoutSeconds)]
     [JobDisplayName("lake-extract run {0}")]
     public async Task RunAsync(Guid runId, CancellationToken cancellationToken)
     {
@@ -40,14 +32,11 @@ public sealed partial class LakeExtractJob(
         using var activity = JobTelemetry.StartRun(run);
         try
         {
-            foreach (var table in LakeTables.All)
+            await extractor.ExtractDayAsync(run.Day, run.Id, (table, rows, duration) =>
             {
-                var watch = Stopwatch.StartNew();
-                var events = await EventsOfDayAsync(table.EventType, run.Day, cancellationToken);
-                var rows = await lake.ReplacePartitionAsync(table, run.Day, run.Id, events, cancellationToken);
-                run.RecordStep(table.Name, rows, watch.Elapsed);
-                telemetry.StepDone(Name, table.Name, rows, watch.Elapsed);
-            }
+                run.RecordStep(table.Name, rows, duration);
+                telemetry.StepDone(Name, table.Name, rows, duration);
+            }, cancellationToken);
 
             run.Succeed(clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
@@ -64,17 +53,6 @@ public sealed partial class LakeExtractJob(
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             throw;
         }
-    }
-
-    private async Task<List<LakeEvent>> EventsOfDayAsync(string eventType, DateOnly day, CancellationToken cancellationToken)
-    {
-        var from = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var to = from.AddDays(1);
-        return await db.LandedEvents.AsNoTracking()
-            .Where(e => e.EventType == eventType && e.OccurredAt >= from && e.OccurredAt < to)
-            .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
-            .Select(e => new LakeEvent(e.EventId, e.OccurredAt, e.LandedAt, e.Payload))
-            .ToListAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "lake-extract of {Day} (run {RunId}) wrote {Rows} rows")]
