@@ -26,10 +26,9 @@ public class AlertingTests(FaultSystemFixture system, ITestOutputHelper output)
         // Prometheus must have scraped Ordering before the stop, or its silence would prove nothing.
         Assert.True(await Polling.UntilAsync(async () => await PrometheusValueAsync("""up{job="ordering"}""") == 1, TimeSpan.FromSeconds(60)),
             "Prometheus never scraped Ordering.");
-        var ordering = system.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == "ordering");
 
         var watch = Stopwatch.StartNew();
-        await ExecuteAsync(ordering, KnownResourceCommands.StopCommand);
+        await OperatorCommands.StopAsync(system.App, "ordering", output);
         AlertDto? fired = null;
         var didFire = await Polling.UntilAsync(async () =>
         {
@@ -41,8 +40,7 @@ public class AlertingTests(FaultSystemFixture system, ITestOutputHelper output)
         Assert.Equal("critical", fired.Severity);
 
         watch.Restart();
-        await ExecuteAsync(ordering, KnownResourceCommands.StartCommand);
-        await system.App.ResourceNotifications.WaitForResourceHealthyAsync("ordering");
+        await OperatorCommands.StartAgainAsync(system.App, "ordering", output);
         var resolved = await Polling.UntilAsync(async () =>
             (await AlertsAsync(admin)).Any(alert => alert.Fingerprint == fired.Fingerprint && alert.Status == "resolved"), ResolveDeadline);
         Assert.True(resolved, "ServiceDown for ordering was not resolved after Ordering started again.");
@@ -147,11 +145,5 @@ public class AlertingTests(FaultSystemFixture system, ITestOutputHelper output)
     {
         var parameter = system.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ParameterResource>().Single(p => p.Name == name);
         return (await parameter.GetValueAsync(default))!;
-    }
-
-    private async Task ExecuteAsync(IResource resource, string command)
-    {
-        var result = await system.App.ResourceCommands.ExecuteCommandAsync(resource, command);
-        Assert.True(result.Success, $"{command} on {resource.Name}: {result.Message}");
     }
 }

@@ -1,11 +1,11 @@
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace AspireMsa.IntegrationTests;
 
 /// <summary>A non-essential part that is down degrades its section of the page, never the whole page.</summary>
 [Collection(FaultCollection.Name)]
-public class BffDegradationTests(FaultSystemFixture system)
+public class BffDegradationTests(FaultSystemFixture system, ITestOutputHelper output)
 {
     private const string Inventory = "inventory";
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(2);
@@ -18,15 +18,14 @@ public class BffDegradationTests(FaultSystemFixture system)
         Assert.Equal("available", await AvailabilityStatusAsync(alice, product.Id));
 
         // What counts is what callers see, so the BFF is polled rather than DCP's report of the stop trusted.
-        var stop = await system.App.ResourceCommands.ExecuteCommandAsync(InventoryResource(), KnownResourceCommands.StopCommand);
-        Assert.True(stop.Success, stop.Message);
+        await OperatorCommands.StopAsync(system.App, Inventory, output);
 
         Assert.True(await PollAsync(async () => await AvailabilityStatusAsync(alice, product.Id) == "unavailable"),
             "Availability still shows while inventory is stopped.");
         // Never fetched in this system before, so not cached: the portal reports the service as unreachable.
         await Problems.AssertAsync(await system.Gateway.GetAsync("/openapi/inventory.json"), HttpStatusCode.ServiceUnavailable);
 
-        await StartInventoryAgainAsync();
+        await OperatorCommands.StartAgainAsync(system.App, Inventory, output);
 
         Assert.True(await PollAsync(async () => await AvailabilityStatusAsync(alice, product.Id) == "available"),
             "Availability did not come back after inventory restarted.");
@@ -45,15 +44,4 @@ public class BffDegradationTests(FaultSystemFixture system)
     }
 
     private static Task<bool> PollAsync(Func<Task<bool>> condition) => Polling.UntilAsync(condition, Deadline);
-
-    private async Task StartInventoryAgainAsync()
-    {
-        using var cts = new CancellationTokenSource(Deadline);
-        var start = await system.App.ResourceCommands.ExecuteCommandAsync(InventoryResource(), KnownResourceCommands.StartCommand, cts.Token);
-        Assert.True(start.Success, start.Message);
-    }
-
-    /// <summary>Inventory runs as two replicas: a command by resource reaches every replica, a command by name none.</summary>
-    private IResource InventoryResource() =>
-        system.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == Inventory);
 }

@@ -1,11 +1,11 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace AspireMsa.IntegrationTests;
 
 /// <summary>The gateway isolates a failing or slow catalog version: timeouts, health checks, retries and failover.</summary>
 [Collection(FaultCollection.Name)]
-public sealed class CanaryFailureIsolationTests(FaultSystemFixture system) : IDisposable
+public sealed class CanaryFailureIsolationTests(FaultSystemFixture system, ITestOutputHelper output) : IDisposable
 {
     private const string CatalogV2 = "catalog-v2";
     private readonly CanaryTraffic _traffic = new(system);
@@ -39,7 +39,6 @@ public sealed class CanaryFailureIsolationTests(FaultSystemFixture system) : IDi
     public async Task StoppingTheCanary_WhileTrafficFlows_MovesItToV1_AndItReturnsWhenStarted()
     {
         await _traffic.SetWeightAsync(50);
-        var catalogV2 = system.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == CatalogV2);
         using var load = new CancellationTokenSource();
         var failures = 0;
         var workers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
@@ -54,8 +53,7 @@ public sealed class CanaryFailureIsolationTests(FaultSystemFixture system) : IDi
             }
         })).ToArray();
 
-        var stop = await system.App.ResourceCommands.ExecuteCommandAsync(catalogV2, KnownResourceCommands.StopCommand);
-        Assert.True(stop.Success, stop.Message);
+        await OperatorCommands.StopAsync(system.App, CatalogV2, output);
 
         // The health checks eject v2 (the breaker opens), and weighted traffic goes to v1 with nothing failing.
         Assert.True(await ResourceLogs.ContainsAsync(system.App, "gateway", "on cluster `catalog-v2` is set to 'Unhealthy'", TimeSpan.FromSeconds(60)),
@@ -66,9 +64,7 @@ public sealed class CanaryFailureIsolationTests(FaultSystemFixture system) : IDi
         // Only requests in flight at the moment of the stop may fail (at most one per worker); retries save most of them.
         Assert.InRange(failures, 0, workers.Length);
 
-        var start = await system.App.ResourceCommands.ExecuteCommandAsync(catalogV2, KnownResourceCommands.StartCommand);
-        Assert.True(start.Success, start.Message);
-        await system.App.ResourceNotifications.WaitForResourceHealthyAsync(CatalogV2).WaitAsync(TimeSpan.FromMinutes(2));
+        await OperatorCommands.StartAgainAsync(system.App, CatalogV2, output);
 
         // Readmitted by the active health check (the breaker closes): weighted traffic reaches v2 again.
         Assert.True(await Polling.UntilAsync(async () => (await _traffic.CountNewVisitorsAsync(20)).V2 > 0, TimeSpan.FromSeconds(60)),

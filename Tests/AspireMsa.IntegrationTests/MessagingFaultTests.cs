@@ -29,13 +29,12 @@ public class MessagingFaultTests(FaultSystemFixture system, ITestOutputHelper ou
     {
         var (saga, products, load, running) = await StartLoadAsync();
 
-        await StopAsync("rabbitmq");
+        await OperatorCommands.StopAsync(system.App, "rabbitmq", output);
         await running;
         // Orders are still accepted without a broker: they wait in Ordering's outbox.
         await load.RunAsync(OrdersDuringOutage, Callers);
         Assert.Equal(0, load.Refused);
-        await ExecuteAsync("rabbitmq", KnownResourceCommands.StartCommand);
-        await system.App.ResourceNotifications.WaitForResourceHealthyAsync("rabbitmq");
+        await OperatorCommands.StartAgainAsync(system.App, "rabbitmq", output);
         await InjectPoisonAsync();
 
         await SettleAsync(saga, load, products);
@@ -85,7 +84,7 @@ public class MessagingFaultTests(FaultSystemFixture system, ITestOutputHelper ou
 
         // Without a broker, the relay cannot publish: every order accepted from now on is committed with an OrderPlaced
         // that has not left, which is the moment a crash between commit and publish would hit.
-        await StopAsync("rabbitmq");
+        await OperatorCommands.StopAsync(system.App, "rabbitmq", output);
         await running;
         await load.RunAsync(OrdersDuringOutage, Callers);
         Assert.Equal(0, load.Refused);
@@ -94,17 +93,15 @@ public class MessagingFaultTests(FaultSystemFixture system, ITestOutputHelper ou
 
         // SIGKILL on the whole tree (the service, and its `dotnet run` launcher when one runs): no shutdown, no last
         // publish, and the outbox rows its relay had claimed keep their lease.
-        var (replica, pid) = (await ResourceProcessesAsync("ordering", 1))[0];
+        var (_, pid) = (await ResourceProcessesAsync("ordering", 1))[0];
         Process.GetProcessById(pid).Kill(entireProcessTree: true);
         output.WriteLine($"Killed ordering (pid {pid}) with {unsent} OrderPlaced rows unsent, {load.Accepted.Count} orders accepted.");
         await system.App.ResourceNotifications.WaitForResourceAsync("ordering", KnownResourceStates.TerminalStates);
 
-        await ExecuteAsync("rabbitmq", KnownResourceCommands.StartCommand);
-        await system.App.ResourceNotifications.WaitForResourceHealthyAsync("rabbitmq");
+        await OperatorCommands.StartAgainAsync(system.App, "rabbitmq", output);
         // Only Ordering's relay publishes these rows, and it is dead: the broker being back changes nothing yet.
         Assert.Equal(unsent, await UnsentOrderPlacedAsync(saga));
-        await ExecuteAsync(replica, KnownResourceCommands.StartCommand);
-        await system.App.ResourceNotifications.WaitForResourceHealthyAsync("ordering");
+        await OperatorCommands.StartAgainAsync(system.App, "ordering", output);
         await InjectPoisonAsync();
 
         await SettleAsync(saga, load, products);
@@ -126,7 +123,7 @@ public class MessagingFaultTests(FaultSystemFixture system, ITestOutputHelper ou
         await running;
         output.WriteLine($"{load.Accepted.Count - acceptedBeforeStop} orders were accepted after the stop began, {load.Refused} refused.");
 
-        await StartAgainAsync(ordering);
+        await OperatorCommands.StartAgainAsync(system.App, "ordering", output);
         await InjectPoisonAsync();
 
         await SettleAsync(saga, load, products);
@@ -154,11 +151,10 @@ public class MessagingFaultTests(FaultSystemFixture system, ITestOutputHelper ou
     {
         var (saga, products, load, running) = await StartLoadAsync();
 
-        await StopAsync("postgres");
+        await OperatorCommands.StopAsync(system.App, "postgres", output);
         // These wait in the services' retry strategies, or fail; only the ones answered 202 count.
         var duringOutage = load.RunAsync(OrdersDuringOutage, Callers);
-        await ExecuteAsync("postgres", KnownResourceCommands.StartCommand);
-        await system.App.ResourceNotifications.WaitForResourceHealthyAsync("postgres");
+        await OperatorCommands.StartAgainAsync(system.App, "postgres", output);
         // The test's own pooled connections died with the server too.
         NpgsqlConnection.ClearAllPools();
         await Task.WhenAll(running, duringOutage);
@@ -182,8 +178,7 @@ public class MessagingFaultTests(FaultSystemFixture system, ITestOutputHelper ou
         Assert.Contains("saga timeout", cancelled.History[^1].Reason, StringComparison.Ordinal);
 
         // Inventory comes back, reserves for the order it finds in its queue, and Ordering hands the stock back.
-        await system.App.ResourceCommands.ExecuteCommandAsync(inventory, KnownResourceCommands.StartCommand);
-        await system.App.ResourceNotifications.WaitForResourceHealthyAsync("inventory");
+        await OperatorCommands.StartAgainAsync(system.App, "inventory", output);
         await OrderSagaDriver.EventuallyAsync(async () => await saga.QueryScalarAsync<long>("inventorydb",
             """SELECT count(*) FROM stock_reservations WHERE "OrderId" = @id AND "ReleasedAt" IS NOT NULL""", ("id", orderId)) == 1,
             "the late reservation was released");
@@ -214,54 +209,6 @@ public class MessagingFaultTests(FaultSystemFixture system, ITestOutputHelper ou
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{load.Accepted.Count} orders accepted, {load.Refused} refused, in {load.Elapsed.TotalSeconds:0.0} s ({load.Accepted.Count / load.Elapsed.TotalSeconds:0.0} orders/s)."));
         await MessagingInvariants.AssertSettledAsync(saga, load.Accepted, products, InjectedPoison, output);
-    }
-
-    /// <summary>
-    /// Start after a stop, as an operator would: DCP now and then reports a project started right after its stop as
-    /// failed to start (Aspire's own stop-start test flakes so, microsoft/aspire#11116), and the operator presses Start
-    /// again. Each failed attempt writes the resource's last log lines, so a real start-up failure shows its cause.
-    /// </summary>
-    private async Task StartAgainAsync(IResource resource)
-    {
-        const int Attempts = 3;
-        for (var attempt = 1; ; attempt++)
-        {
-            var start = await system.App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand);
-            Assert.True(start.Success, $"Starting {resource.Name}: {start.Message}");
-            try
-            {
-                using var healthy = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-                await system.App.ResourceNotifications.WaitForResourceHealthyAsync(resource.Name, healthy.Token);
-                return;
-            }
-            catch (DistributedApplicationException failed) when (attempt < Attempts)
-            {
-                output.WriteLine($"Start {attempt} of {resource.Name}: {failed.Message} Its last lines:");
-                foreach (var line in await ResourceLogs.TailAsync(system.App, resource.Name, 40))
-                {
-                    output.WriteLine(line);
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Stop, as an operator would, and wait until it stopped. PostgreSQL takes the orchestrator's stop signal as a smart
-    /// shutdown, which waits for the pooled sessions (and RabbitMQ closes its connections one by one); on a loaded machine
-    /// the orchestrator kills the server first and reports the stop as failed, leaving the resource in state Unknown,
-    /// though the server is down all the same and Start works.
-    /// </summary>
-    private async Task StopAsync(string resourceName)
-    {
-        var stop = await system.App.ResourceCommands.ExecuteCommandAsync(resourceName, KnownResourceCommands.StopCommand);
-        if (!stop.Success)
-        {
-            output.WriteLine($"Stop of {resourceName} reported: {stop.Message}");
-            using var stopped = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await system.App.ResourceNotifications.WaitForResourceAsync(resourceName,
-                resource => resource.Snapshot.State?.Text is { } state && (KnownResourceStates.TerminalStates.Contains(state) || state == "Unknown"),
-                stopped.Token);
-        }
     }
 
     private async Task ExecuteAsync(string resourceId, string command)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AspireMsa.Catalog.Api.Extensions;
 using AspireMsa.Contracts;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace AspireMsa.IntegrationTests;
 
@@ -11,7 +12,7 @@ namespace AspireMsa.IntegrationTests;
 /// a stock reply an order stays pending, and only pending orders show the new price.
 /// </summary>
 [Collection(FirstRunCollection.Name)]
-public class ProductPriceFanOutTests(FirstRunFixture system)
+public class ProductPriceFanOutTests(FirstRunFixture system, ITestOutputHelper output)
 {
     [Fact]
     public async Task APriceChange_ReachesBothSubscribers_AndAnOlderPriceArrivingLateChangesNothing()
@@ -25,8 +26,7 @@ public class ProductPriceFanOutTests(FirstRunFixture system)
         // Only a real price change is announced, in the same transaction as the product.
         product = await UpdateAsync(saga.Admin, product with { Description = "Now waterproof" });
         Assert.Equal(0L, await PriceEventsAsync(saga, product.Id));
-        var inventory = system.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == "inventory");
-        await system.App.ResourceCommands.ExecuteCommandAsync(inventory, KnownResourceCommands.StopCommand);
+        await OperatorCommands.StopAsync(system.App, "inventory", output);
         Guid pendingId;
         ProductPriceChanged stale;
         try
@@ -53,8 +53,7 @@ public class ProductPriceFanOutTests(FirstRunFixture system)
         finally
         {
             // Whatever happened, the collection's other tests need Inventory back.
-            await system.App.ResourceCommands.ExecuteCommandAsync(inventory, KnownResourceCommands.StartCommand);
-            await system.App.ResourceNotifications.WaitForResourceHealthyAsync("inventory");
+            await OperatorCommands.StartAgainAsync(system.App, "inventory", output);
         }
 
         // Inventory finds the order, the price change and the stale copy in its queue; its two replicas may take them in
