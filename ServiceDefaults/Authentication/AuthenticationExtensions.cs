@@ -1,6 +1,7 @@
 using AspireMsa.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
@@ -33,9 +34,11 @@ public static class AuthenticationExtensions
             .ValidateOnStart();
 
         builder.Services.AddHttpClient(MetadataClientName);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<CachingJsonWebTokenHandler>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<IdentityOptions>, IHttpClientFactory>((options, identity, httpClients) =>
+            .Configure<IOptions<IdentityOptions>, IHttpClientFactory, CachingJsonWebTokenHandler>((options, identity, httpClients, tokenHandler) =>
             {
                 var settings = identity.Value;
                 options.MetadataAddress = $"{settings.MetadataAuthority.TrimEnd('/')}/.well-known/openid-configuration";
@@ -43,6 +46,9 @@ public static class AuthenticationExtensions
                 options.RequireHttpsMetadata = false;
                 options.Backchannel = httpClients.CreateClient(MetadataClientName);
                 options.MapInboundClaims = false;
+                // A token is validated fully once and then answered from a bounded cache: CachingJsonWebTokenHandler.
+                options.TokenHandlers.Clear();
+                options.TokenHandlers.Add(tokenHandler);
                 options.Events = ProblemDetailsBearerEvents.Create();
                 // Refreshes forced by SigningKeyRefresher (and by a token with an unknown key id) may happen this often.
                 options.RefreshInterval = settings.SigningKeyRefreshInterval;
