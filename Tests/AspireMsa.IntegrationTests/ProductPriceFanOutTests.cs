@@ -18,7 +18,8 @@ public class ProductPriceFanOutTests(FirstRunFixture system, ITestOutputHelper o
     public async Task APriceChange_ReachesBothSubscribers_AndAnOlderPriceArrivingLateChangesNothing()
     {
         var saga = await OrderSagaDriver.ForAsync(system);
-        var product = await CreateProductAsync(saga.Admin, price: 10.00m);
+        var product = await CatalogWrites.CreateProductAsync(saga.Admin,
+            new { name = "Trail jacket", description = "Light", price = 10.00m, category = "price-fan-out" });
         await saga.SetStockAsync(product.Id, 10);
         var confirmedId = await saga.PlaceOrderAsync((product.Id, 1));
         Assert.Equal("Confirmed", (await saga.WaitForTerminalAsync(confirmedId)).Status);
@@ -68,27 +69,6 @@ public class ProductPriceFanOutTests(FirstRunFixture system, ITestOutputHelper o
         var decided = await saga.WaitForTerminalAsync(pendingId);
         Assert.Contains(decided.Status, (string[])["Confirmed", "Cancelled"]);
         Assert.Equal(12.50m, decided.Lines[0].CurrentUnitPrice);
-    }
-
-    /// <summary>
-    /// This collection's first write may meet a cold catalog while another system starts beside this one, and outlast the
-    /// gateway's 5 s per-try timeout; a client sends it again. A product an answered-504 attempt left behind is not this
-    /// test's: it follows only the product it was answered with.
-    /// </summary>
-    private static async Task<ProductDto> CreateProductAsync(HttpClient admin, decimal price)
-    {
-        const int Attempts = 3;
-        HttpResponseMessage response;
-        var attempt = 0;
-        do
-        {
-            response = await admin.PostAsJsonAsync("/api/catalog/products",
-                new { name = "Trail jacket", description = "Light", price, category = "price-fan-out" });
-        }
-        while (response.StatusCode == HttpStatusCode.GatewayTimeout && ++attempt < Attempts);
-
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<ProductDto>())!;
     }
 
     private static async Task<ProductDto> UpdateAsync(HttpClient admin, ProductDto product)

@@ -14,5 +14,8 @@ public static class LakeTables
         LakeTable.For<StockReserved, StockReservedRow>(StockReservedRow.From),
         LakeTable.For<StockRejected, StockRejectedRow>(StockRejectedRow.From),
         LakeTable.For<ProductPriceChanged, ProductPriceChangedRow>(ProductPriceChangedRow.From),
+        LakeTable.For<ProductCreated, ProductCreatedRow>(ProductCreatedRow.From),
+        LakeTable.For<ProductUpdated, ProductUpdatedRow>(ProductUpdatedRow.From),
+        LakeTable.For<ProductDeleted, ProductDeletedRow>(ProductDeletedRow.From),
     ];
 }

@@ -74,57 +74,67 @@ public static class ProductsApi
         return read.Value is { } product ? TypedResults.Ok(apiVersion.Shape(product)) : SkuNotFoundProblem(normalized);
     }
 
-    /// <summary>A chosen SKU that is taken answers 409; without one, the next free SKU of the sequence is assigned.</summary>
+    /// <summary>
+    /// A chosen SKU that is taken answers 409; without one, the next free SKU of the sequence is assigned. The product, its
+    /// read-model change and its <see cref="ProductCreated"/> commit in one transaction.
+    /// </summary>
     public static async Task<Results<Created<ProductResponse>, ProblemHttpResult>> CreateProduct(
-        ProductRequest request, CatalogDbContext db, ReadModelWriter readModel, CatalogApiVersion apiVersion, TimeProvider clock, CancellationToken ct)
+        ProductRequest request, CatalogDbContext db, ReadModelWriter readModel, IOutbox outbox, CatalogApiVersion apiVersion, TimeProvider clock,
+        CancellationToken ct)
     {
-        string sku;
-        if (request.Sku is { } requested)
-        {
-            sku = ProductSku.Normalize(requested);
-            if (await db.Products.AnyAsync(p => p.Sku == sku, ct))
-            {
-                return SkuTakenProblem(sku);
-            }
-
-            await db.ReserveAsync(sku, ct);
-        }
-        else
-        {
-            sku = await db.NextFreeAsync(ct);
-        }
-
-        var product = new Product
-        {
-            Id = Guid.CreateVersion7(),
-            Sku = sku,
-            Name = request.Name.Trim(),
-            Description = request.Description?.Trim() ?? string.Empty,
-            Price = request.Price,
-            Category = request.Category.Trim(),
-            Version = 1,
-            UpdatedAt = clock.GetUtcNow(),
-        };
-        db.Products.Add(product);
-        var change = readModel.Record(product.Id, product.Version, ReadModelChangeKind.Upsert, product.UpdatedAt);
+        var sku = request.Sku is { } requested ? ProductSku.Normalize(requested) : null;
+        ReadModelOutboxEntry? change = null;
+        Product? product;
         try
         {
-            await db.SaveChangesAsync(ct);
+            product = await db.ExecuteInTransactionAsync(async token =>
+            {
+                if (sku is not null)
+                {
+                    if (await db.Products.AnyAsync(p => p.Sku == sku, token))
+                    {
+                        return null;
+                    }
+
+                    await db.ReserveAsync(sku, token);
+                }
+
+                var created = new Product
+                {
+                    Id = Guid.CreateVersion7(),
+                    Sku = sku ?? await db.NextFreeAsync(token),
+                    Name = request.Name.Trim(),
+                    Description = request.Description?.Trim() ?? string.Empty,
+                    Price = request.Price,
+                    Category = request.Category.Trim(),
+                    Version = 1,
+                    UpdatedAt = clock.GetUtcNow(),
+                };
+                db.Products.Add(created);
+                change = readModel.Record(created.Id, created.Version, ReadModelChangeKind.Upsert, created.UpdatedAt);
+                await outbox.EnqueueAsync(ProductEvents.Created(created), created.Id, token);
+                return created;
+            }, ct);
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } && sku is not null)
         {
             // Another create took the same SKU between the check above and this insert.
             return SkuTakenProblem(sku);
         }
 
-        var created = ProductResponse.From(product);
-        await readModel.TryApplyAsync(product.Id, created, [change], ct);
-        return TypedResults.Created($"{RoutePrefix}/{product.Id}", apiVersion.Shape(created));
+        if (product is null || change is null)
+        {
+            return SkuTakenProblem(sku!);
+        }
+
+        var response = ProductResponse.From(product);
+        await readModel.TryApplyAsync(product.Id, response, [change], ct);
+        return TypedResults.Created($"{RoutePrefix}/{product.Id}", apiVersion.Shape(response));
     }
 
     /// <summary>
-    /// The product, its read-model change and, when the price really changed, its <see cref="ProductPriceChanged"/> commit in
-    /// one transaction: subscribers hear of every committed price and of no other.
+    /// The product, its read-model change, its <see cref="ProductUpdated"/> and, when the price really changed, its
+    /// <see cref="ProductPriceChanged"/> commit in one transaction: subscribers hear of every committed change and of no other.
     /// </summary>
     public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult, ValidationProblem>> UpdateProduct(
         Guid id, ProductRequest request, CatalogDbContext db, ReadModelWriter readModel, IOutbox outbox, CatalogApiVersion apiVersion, TimeProvider clock,
@@ -159,6 +169,8 @@ public static class ProductsApi
                     var priceChanged = new ProductPriceChanged(current.Id, oldPrice, current.Price, current.Version) { OccurredAt = current.UpdatedAt };
                     await outbox.EnqueueAsync(priceChanged, current.Id, token);
                 }
+
+                await outbox.EnqueueAsync(ProductEvents.Updated(current), current.Id, token);
 
                 return current;
             }, ct);
@@ -195,26 +207,40 @@ public static class ProductsApi
 
     /// <summary>
     /// Deletes through the version check (concurrency token), so the tombstone's version is one past the version that
-    /// was really deleted: a delete that races with an update answers 409 instead of leaving a tombstone too low.
+    /// was really deleted: a delete that races with an update answers 409 instead of leaving a tombstone too low. The
+    /// delete, its read-model change and its <see cref="ProductDeleted"/> commit in one transaction.
     /// </summary>
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteProduct(
-        Guid id, CatalogDbContext db, ReadModelWriter readModel, TimeProvider clock, CancellationToken ct)
+        Guid id, CatalogDbContext db, ReadModelWriter readModel, IOutbox outbox, TimeProvider clock, CancellationToken ct)
     {
-        var product = await db.Products.FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (product is null)
-        {
-            return NotFoundProblem(id);
-        }
-
-        db.Products.Remove(product);
-        var change = readModel.Record(product.Id, product.Version + 1, ReadModelChangeKind.Delete, clock.GetUtcNow());
+        ReadModelOutboxEntry? change = null;
+        Product? product;
         try
         {
-            await db.SaveChangesAsync(ct);
+            product = await db.ExecuteInTransactionAsync(async token =>
+            {
+                var current = await db.Products.FirstOrDefaultAsync(p => p.Id == id, token);
+                if (current is null)
+                {
+                    return null;
+                }
+
+                db.Products.Remove(current);
+                var tombstone = current.Version + 1;
+                change = readModel.Record(current.Id, tombstone, ReadModelChangeKind.Delete, clock.GetUtcNow());
+                await outbox.EnqueueAsync(ProductEvents.Deleted(current, tombstone, change.RecordedAt), current.Id, token);
+                return current;
+            }, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return await db.Products.AsNoTracking().AnyAsync(p => p.Id == id, ct) ? VersionConflict(id, product.Version) : NotFoundProblem(id);
+            var currentVersion = await db.Products.AsNoTracking().Where(p => p.Id == id).Select(p => (long?)p.Version).FirstOrDefaultAsync(ct);
+            return currentVersion is { } version ? VersionConflict(id, version) : NotFoundProblem(id);
+        }
+
+        if (product is null || change is null)
+        {
+            return NotFoundProblem(id);
         }
 
         await readModel.TryApplyAsync(product.Id, current: null, [change], ct);

@@ -1,3 +1,4 @@
+using AspireMsa.Contracts;
 using AspireMsa.Catalog.Api.Apis;
 using AspireMsa.Catalog.Api.Infrastructure;
 using AspireMsa.Catalog.Api.ReadModel;
@@ -20,8 +21,13 @@ public static class CatalogServiceExtensions
         builder.AddNpgsqlDbContext<CatalogDbContext>(DatabaseName, configureDbContextOptions: options => options.LogFailedCommandsAsWarnings());
         builder.Services.AddMigration<CatalogDbContext>();
         builder.AddReadModel();
-        // Publishes ProductPriceChanged through the transactional outbox; the catalog consumes no events.
-        builder.AddEventBus<CatalogDbContext>(EventSource);
+        // Publishes the product events through the transactional outbox; the catalog consumes no events. ProductPriceChanged
+        // is mandatory (Ordering and Inventory price with it); the product's life is for whoever keeps a copy (analytics, an
+        // optional capability), so with no subscriber it is dropped rather than parked.
+        builder.AddEventBus<CatalogDbContext>(EventSource)
+            .AddBroadcast<ProductCreated>()
+            .AddBroadcast<ProductUpdated>()
+            .AddBroadcast<ProductDeleted>();
         builder.Services.AddCatalogApiVersion();
         builder.Services.AddValidation();
         builder.Services.AddOpenApi();

@@ -32,7 +32,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
         outbox.HasKey(e => e.Id);
         outbox.Property(e => e.Kind).HasConversion<string>().HasMaxLength(16);
 
-        // The event bus's own outbox (ProductPriceChanged) is separate from the read model's: other consumers, other relay.
+        // The event bus's own outbox (the product events) is separate from the read model's: other consumers, other relay.
         modelBuilder.AddEventBusTables();
     }
 }

@@ -73,6 +73,30 @@ public sealed class LakeWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task AProductUpdate_IsWrittenWithItsInheritedProductColumns_AndADecimalPrice()
+    {
+        var runId = Guid.CreateVersion7();
+        var productId = Guid.NewGuid();
+        var landed = Landed(new ProductUpdated(productId, "SKU-000042", "Trail jacket", "outdoor", 24.99m, 2) { OccurredAt = Noon });
+
+        await _writer.ReplacePartitionAsync(Table<ProductUpdated>(), Day, runId, [landed], CancellationToken.None);
+
+        await using var file = File.OpenRead(_writer.PartitionOf(Table<ProductUpdated>(), Day).PartFile(runId));
+        Assert.Contains(Path.Combine("raw", "product_updated", "dt=2026-12-07"), file.Name, StringComparison.Ordinal);
+        await using var reader = await ParquetReader.CreateAsync(file);
+        var columns = reader.Metadata!.Schema.Skip(1).ToDictionary(column => column.Name);
+        Assert.Equal(
+            ["category", "event_id", "landed_at", "name", "occurred_at", "price", "product_id", "sku", "version"],
+            columns.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(ConvertedType.DECIMAL, columns["price"].ConvertedType);
+
+        file.Position = 0;
+        var row = Assert.Single((await ParquetSerializer.DeserializeUntypedAsync(file)).Data);
+        Assert.Equal((productId.ToString(), "SKU-000042", "outdoor", 24.99m, 2L),
+            ((string)row["product_id"], (string)row["sku"], (string)row["category"], (decimal)row["price"], (long)row["version"]));
+    }
+
+    [Fact]
     public async Task ReRunningADay_ReplacesItsPartition_WithoutDuplicatingRows()
     {
         var table = Table<OrderPlaced>();
