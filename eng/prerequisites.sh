@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Makes the machine ready to run AspireMsa: with a container engine nothing is needed; without one, PostgreSQL, Redis,
-# RabbitMQ, Prometheus and Alertmanager run as local processes from the OS packages, which this script installs when
-# they are missing.
+# Makes the machine ready to run AspireMsa: with a container engine only promtool (the alert rules' unit tests) is
+# needed; without one, PostgreSQL, Redis, RabbitMQ, Prometheus and Alertmanager run as local processes from the OS
+# packages. This script installs what is missing.
 set -euo pipefail
 
 if ! command -v dotnet >/dev/null 2>&1; then
@@ -26,25 +26,35 @@ container_runtime_answers() {
 }
 
 mode="${BackingServices__Mode:-Auto}"
+containers=false
 if [ "$mode" = "Containers" ] || { [ "$mode" = "Auto" ] && container_runtime_answers; }; then
-  echo "Backing services: containers."
-  exit 0
+  containers=true
 fi
 
 missing=()
-compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null || command -v initdb >/dev/null 2>&1 || missing+=(postgresql)
-command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
-{ [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || command -v rabbitmq-server >/dev/null 2>&1; } || missing+=(rabbitmq-server)
-command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
-{ command -v prometheus-alertmanager >/dev/null 2>&1 || command -v alertmanager >/dev/null 2>&1; } || missing+=(prometheus-alertmanager)
+if $containers; then
+  # The servers run as containers; only promtool, which unit-tests the alert rules, comes from the OS (Debian's
+  # prometheus package, whose server is kept from starting below).
+  command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+else
+  compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null || command -v initdb >/dev/null 2>&1 || missing+=(postgresql)
+  command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+  { [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || command -v rabbitmq-server >/dev/null 2>&1; } || missing+=(rabbitmq-server)
+  command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
+  { command -v prometheus-alertmanager >/dev/null 2>&1 || command -v alertmanager >/dev/null 2>&1; } || missing+=(prometheus-alertmanager)
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "Backing services: local processes (PostgreSQL, Redis, RabbitMQ, Prometheus and Alertmanager are installed)."
+  if $containers; then
+    echo "Backing services: containers."
+  else
+    echo "Backing services: local processes (PostgreSQL, Redis, RabbitMQ, Prometheus and Alertmanager are installed)."
+  fi
   exit 0
 fi
 
 if ! command -v apt-get >/dev/null 2>&1; then
-  echo "No container engine answers and these packages are missing: ${missing[*]}." >&2
+  echo "These packages are missing: ${missing[*]}." >&2
   echo "Install them with your package manager (or start Docker/Podman) and run this again." >&2
   exit 1
 fi
@@ -67,7 +77,11 @@ fi
 remove_policy() { if [ "$added_policy" = true ]; then "${sudo_cmd[@]}" rm -f "$policy"; fi; }
 trap remove_policy EXIT
 
-echo "Installing ${missing[*]} (no container engine answers, so they run as local processes)..."
+if $containers; then
+  echo "Installing ${missing[*]} (for promtool)..."
+else
+  echo "Installing ${missing[*]} (no container engine answers, so they run as local processes)..."
+fi
 "${sudo_cmd[@]}" apt-get update -qq
 "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 
@@ -78,4 +92,8 @@ if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
     "${sudo_cmd[@]}" systemctl disable --now "$unit" >/dev/null 2>&1 || true
   done
 fi
-echo "Backing services: local processes."
+if $containers; then
+  echo "Backing services: containers."
+else
+  echo "Backing services: local processes."
+fi

@@ -66,6 +66,12 @@ var rules = [
     description: 'The gateway rolled a catalog canary back automatically (Prometheus: aspiremsa_gateway_canary_rollbacks_total increased).'
     query: '${consoleLogs} | where Log_s has "rolled back:" and Log_s has "Canary of" | summarize rollbacks = count() by app = ContainerAppName_s'
   }
+  {
+    name: 'JobRunFailed'
+    severity: severities.warning
+    description: 'An analytics job run failed after its retries (Prometheus: analytics_job_runs_total{outcome="Failed"} increased).'
+    query: '${consoleLogs} | where Log_s has "failed for good" and Log_s has "Job run" | summarize failures = count() by app = ContainerAppName_s'
+  }
 ]
 
 var actionGroupName = 'ag-aspiremsa-${uniqueString(resourceGroup().id)}'

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace AspireMsa.DeploymentTests;
@@ -15,6 +16,34 @@ public partial class AlertRulesTests
             .ToDictionary(match => match.Groups["name"].Value, match => match.Groups["severity"].Value);
 
         Assert.Equal(prometheus.OrderBy(rule => rule.Key, StringComparer.Ordinal), azure.OrderBy(rule => rule.Key, StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// promtool evaluates the rules over the synthetic series of <c>alert-rules.test.yml</c> (for example a job run that
+    /// fails for good fires JobRunFailed, and its retries alone do not). eng/prerequisites.sh installs it.
+    /// </summary>
+    [Fact]
+    public async Task TheAlertRules_FireOnTheirUnitTestSeries_AndOnlyThen()
+    {
+        var startInfo = new ProcessStartInfo("promtool")
+        {
+            WorkingDirectory = RepositoryFiles.PathOf("AppHost/Monitoring"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "test", "rules", "alert-rules.test.yml" })
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(startInfo)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = await process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.True(process.ExitCode == 0, $"promtool test rules:\n{await output}\n{errors}");
     }
 
     [Fact]
