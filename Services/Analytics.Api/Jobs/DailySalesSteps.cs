@@ -71,7 +71,7 @@ public sealed partial class DailySalesSteps(
             telemetry.StepDone(DailySalesWorkflow.Name, step, rows, watch.Elapsed);
             if (run.State == JobRunState.Succeeded)
             {
-                telemetry.RunEnded(DailySalesWorkflow.Name, JobRunState.Succeeded);
+                telemetry.RunEnded(run);
             }
 
             LogStepSucceeded(logger, step, run.Day, run.Id, rows);
@@ -81,7 +81,7 @@ public sealed partial class DailySalesSteps(
             // Recorded before Hangfire schedules the retry, so the history shows every failed attempt and why.
             run.FailStep(step, ex.Message, willRetry: attempt.Attempts <= Retries, watch.Elapsed, clock.GetUtcNow());
             await db.SaveChangesAsync(CancellationToken.None);
-            telemetry.RunEnded(DailySalesWorkflow.Name, run.State);
+            telemetry.RunEnded(run);
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             throw;
         }

@@ -40,7 +40,7 @@ public sealed partial class LakeExtractJob(
 
             run.Succeed(clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
-            telemetry.RunEnded(Name, JobRunState.Succeeded);
+            telemetry.RunEnded(run);
             LogSucceeded(logger, run.Day, run.Id, run.Steps.Sum(s => s.Rows));
         }
         catch (Exception ex)
@@ -49,7 +49,7 @@ public sealed partial class LakeExtractJob(
             var willRetry = run.Attempts <= Retries;
             run.Fail(ex.Message, willRetry, clock.GetUtcNow());
             await db.SaveChangesAsync(CancellationToken.None);
-            telemetry.RunEnded(Name, run.State);
+            telemetry.RunEnded(run);
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             throw;
         }
