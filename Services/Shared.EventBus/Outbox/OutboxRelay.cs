@@ -143,13 +143,16 @@ public sealed partial class OutboxRelay<TContext>(
     private async Task ReportUnsentAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var outbox = scope.ServiceProvider.GetRequiredService<TContext>().Set<OutboxMessage>();
-        // Parked rows wait for an operator, not for the relay: they have their own gauge and alert, not the lag's.
-        var unsent = outbox.Where(m => m.SentAt == null && m.ParkedAt == null);
-        telemetry.ReportOutbox(
-            await unsent.LongCountAsync(cancellationToken),
-            await unsent.MinAsync(m => (DateTimeOffset?)m.CreatedAt, cancellationToken),
-            await outbox.LongCountAsync(m => m.SentAt == null && m.ParkedAt != null, cancellationToken));
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        // One scan for all three figures, on every loop. Parked rows wait for an operator, not for the relay: they have
+        // their own gauge and alert, not the lag's.
+        var backlog = (await db.Database.SqlQuery<OutboxBacklog>($"""
+            SELECT count(*) FILTER (WHERE parked_at IS NULL) AS "Unsent",
+                   min(created_at) FILTER (WHERE parked_at IS NULL) AS "OldestUnsentAt",
+                   count(*) FILTER (WHERE parked_at IS NOT NULL) AS "Parked"
+            FROM outbox_messages WHERE sent_at IS NULL
+            """).ToListAsync(cancellationToken)).Single();
+        telemetry.ReportOutbox(backlog.Unsent, backlog.OldestUnsentAt, backlog.Parked);
     }
 
     private OutgoingMessage ToMessage(OutboxMessage row, Activity? span)
