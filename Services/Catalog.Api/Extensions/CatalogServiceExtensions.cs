@@ -1,6 +1,7 @@
 using AspireMsa.Catalog.Api.Apis;
 using AspireMsa.Catalog.Api.Infrastructure;
 using AspireMsa.Catalog.Api.ReadModel;
+using AspireMsa.Contracts;
 using AspireMsa.EventBus;
 using AspireMsa.ServiceDefaults.Data;
 
@@ -21,10 +22,12 @@ public static class CatalogServiceExtensions
         builder.Services.AddMigration<CatalogDbContext>();
         builder.AddReadModel();
         // Publishes ProductPriceChanged through the transactional outbox; the catalog consumes no events.
-        builder.AddEventBus<CatalogDbContext>(EventSource);
+        builder.AddEventBus<CatalogDbContext>(EventSource).AddPublisher<ProductPriceChanged>();
         builder.Services.AddCatalogApiVersion();
         builder.Services.AddValidation();
         builder.Services.AddOpenApi();
+        builder.AddCapability(new("The product catalog: products and prices, read from a Redis read model (CQRS write-through).", "team-catalog"))
+            .WithTables<CatalogDbContext>();
         return builder;
     }
 
