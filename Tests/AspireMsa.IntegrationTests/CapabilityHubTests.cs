@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 using AspireMsa.Contracts;
-using Json.Schema;
+using AspireMsa.UnitTests.Capabilities;
 
 namespace AspireMsa.IntegrationTests;
 
@@ -14,9 +14,6 @@ namespace AspireMsa.IntegrationTests;
 public class CapabilityHubTests(SystemFixture system)
 {
     private static readonly string[] RunningCapabilities = ["analytics", "catalog-v1", "catalog-v2", "identity", "inventory", "legacy-adapter", "ordering"];
-
-    private static readonly Lazy<JsonSchema> AsyncApiSchema = new(() =>
-        JsonSchema.FromText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "AsyncApi", "asyncapi-3.0.0.schema.json"))));
 
     [Fact]
     public async Task TheHub_ListsEveryRunningCapability_AsABackstageComponent()
@@ -82,13 +79,12 @@ public class CapabilityHubTests(SystemFixture system)
     {
         var capabilities = await HubCapabilities.ReadAsync(system);
 
-        foreach (var (name, manifest) in capabilities.Where(entry => entry.Value["spec"]!["asyncApi"] is JsonObject))
+        var documents = capabilities.Where(entry => entry.Value["spec"]!["asyncApi"] is JsonObject).ToList();
+
+        Assert.NotEmpty(documents);
+        foreach (var (name, manifest) in documents)
         {
-            var result = AsyncApiSchema.Value.Evaluate(
-                JsonSerializer.SerializeToElement(manifest["spec"]!["asyncApi"]), new EvaluationOptions { OutputFormat = OutputFormat.List });
-            Assert.True(result.IsValid, $"{name}: " + string.Join("\n", (result.Details ?? [])
-                .Where(detail => detail.Errors is not null)
-                .SelectMany(detail => detail.Errors!.Select(error => $"{detail.InstanceLocation}: {error.Value}"))));
+            Assert.True(AsyncApiSchema.ErrorsOf(manifest["spec"]!["asyncApi"]!) is [], $"{name}: {string.Join("\n", AsyncApiSchema.ErrorsOf(manifest["spec"]!["asyncApi"]!))}");
         }
     }
 
@@ -96,7 +92,7 @@ public class CapabilityHubTests(SystemFixture system)
     public async Task EveryCapabilitysDependsOn_IsWhatTheAppHostReferences_InThePublishedManifest()
     {
         var capabilities = await HubCapabilities.ReadAsync(system);
-        var published = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "infra", "aspire-manifest.snapshot.json")))!["resources"]!;
+        var published = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "infra", "aspire-manifest.snapshot.json")))!["resources"]!;
 
         foreach (var (name, manifest) in capabilities)
         {
@@ -170,16 +166,5 @@ public class CapabilityHubTests(SystemFixture system)
         }
 
         return columns.ToDictionary(table => table.Key, table => table.Value.Order().ToList(), StringComparer.Ordinal);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "AspireMsa.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException($"No AspireMsa.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -4,7 +4,10 @@ using Json.Schema;
 
 namespace AspireMsa.UnitTests.Capabilities;
 
-/// <summary>The official AsyncAPI 3.0.0 schema, vendored under <c>Fixtures/AsyncApi</c>, and the errors a document has against it.</summary>
+/// <summary>
+/// The official AsyncAPI 3.0.0 schema, vendored under <c>Fixtures/AsyncApi</c>, and the errors a document has against it;
+/// the integration tests link this file to check the documents the services serve.
+/// </summary>
 public static class AsyncApiSchema
 {
     private static readonly Lazy<JsonSchema> Schema = new(() =>
