@@ -18,13 +18,25 @@ public sealed class CapabilityManifests(
     IHostEnvironment environment,
     ICapabilityEvents? events = null)
 {
-    private readonly Lazy<Task<CapabilityManifest>> _manifest = new(() => BuildAsync(description, [.. datasetSources], configuration, environment, events));
+    private Task<CapabilityManifest>? _manifest;
 
     /// <summary>The discovery name the AppHost gave the service (its resource name), else the application's name.</summary>
     public static string NameOf(IConfiguration configuration, IHostEnvironment environment) =>
         configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : environment.ApplicationName;
 
-    public Task<CapabilityManifest> GetAsync() => _manifest.Value;
+    /// <summary>Built on first use and kept; a build that failed is tried again on the next call rather than kept.</summary>
+    public Task<CapabilityManifest> GetAsync()
+    {
+        // Two callers racing may both build once; the manifests are equal, so either may win.
+        var manifest = _manifest;
+        if (manifest is null || manifest.IsFaulted || manifest.IsCanceled)
+        {
+            manifest = BuildAsync(description, [.. datasetSources], configuration, environment, events);
+            _manifest = manifest;
+        }
+
+        return manifest;
+    }
 
     private static async Task<CapabilityManifest> BuildAsync(
         CapabilityDescription description, IReadOnlyList<IDatasetSource> datasetSources, IConfiguration configuration, IHostEnvironment environment,
