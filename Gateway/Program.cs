@@ -4,6 +4,7 @@ using AspireMsa.Gateway.Bff;
 using AspireMsa.Gateway.Canary;
 using AspireMsa.Gateway.Downstream;
 using AspireMsa.Gateway.Extensions;
+using AspireMsa.Gateway.Hub;
 using AspireMsa.Gateway.PublicAddress;
 using AspireMsa.Gateway.Resilience;
 
@@ -16,6 +17,7 @@ builder.AddCanaryReleases();
 builder.AddGatewayResilience();
 builder.AddBff();
 builder.AddApiPortal();
+builder.AddCapabilityHub();
 builder.AddAlerts();
 
 var app = builder.Build();
@@ -25,6 +27,7 @@ app.MapDefaultEndpoints();
 app.UseGatewayPipeline();
 app.MapBffApi();
 app.MapApiPortal();
+app.MapCapabilityHub();
 app.MapCanaryAdminApi();
 app.MapAlertsApi();
 app.MapUnknownApiPaths();

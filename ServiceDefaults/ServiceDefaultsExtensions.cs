@@ -1,3 +1,4 @@
+using AspireMsa.ServiceDefaults.Capabilities;
 using AspireMsa.ServiceDefaults.Correlation;
 using AspireMsa.ServiceDefaults.FaultInjection;
 using AspireMsa.ServiceDefaults.Health;
@@ -147,11 +148,16 @@ public static class ServiceDefaultsExtensions
     /// Maps <c>/health</c> (readiness: every registered check, dependencies included; the overall status only) and
     /// <c>/alive</c> (liveness: the process answers) on the public port. The management port's detailed <c>/health</c>
     /// and <c>/metrics</c> (Prometheus) come with <see cref="UseServiceDefaults"/>. Both in every environment: operators
-    /// need them in production too.
+    /// need them in production too. A service that describes itself (<c>AddCapability</c>) also serves its manifest.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetService<CapabilityManifests>() is not null)
+        {
+            app.MapCapabilityManifest();
+        }
+
         app.MapHealthChecks(HealthEndpoints.HealthPath, new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteSummaryAsync })
             .DisableHttpMetrics()
             .AllowAnonymous();

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AspireMsa.Gateway.Middleware;
 
 namespace AspireMsa.Gateway.ApiPortal;
 
@@ -19,6 +20,12 @@ public static class GatewayDocumentRewriter
         }
 
         root["servers"] = new JsonArray(new JsonObject { ["url"] = gatewayBaseUrl });
+        // The portal's way to the hub, where the same service's events, datasets and dependencies are.
+        if (root["info"] is JsonObject info)
+        {
+            var description = info["description"] is JsonValue text && text.TryGetValue(out string? existing) ? existing + "\n\n" : string.Empty;
+            info["description"] = description + $"Events, datasets and dependencies of every capability: [the capability hub]({gatewayBaseUrl}{SecurityHeadersMiddleware.HubPath}).";
+        }
 
         var schemes = root["components"]?["securitySchemes"] as JsonObject ?? [];
         var flows = schemes.Select(scheme => scheme.Value?["flows"]).OfType<JsonObject>().SelectMany(f => f.Select(flow => flow.Value)).OfType<JsonObject>();

@@ -1,14 +1,16 @@
 using System.Text.Json.Nodes;
 using AspireMsa.Gateway.Bff;
 using AspireMsa.Gateway.Downstream;
+using AspireMsa.ServiceDefaults.Capabilities;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace AspireMsa.Gateway.ApiPortal;
 
 /// <summary>
-/// Fetches a service's OpenAPI document by service discovery and keeps it briefly, so the portal does not call every
-/// service on every page load. Only successes are kept: a service that comes back is shown at once.
+/// Fetches the documents services publish about themselves by service discovery: an API's OpenAPI document for the
+/// portal, kept briefly so the portal does not call every service on every page load (only successes are kept: a service
+/// that comes back is shown at once), and a service's capability manifest for the hub, which caches its own aggregate.
 /// </summary>
 public sealed class ServiceDocumentClient(
     HttpClient http, IMemoryCache cache, DownstreamRegistry registry, IOptions<ApiPortalOptions> options, ILogger<ServiceDocumentClient> logger)
@@ -26,8 +28,7 @@ public sealed class ServiceDocumentClient(
         }
 
         var service = registry.ServiceFor(api);
-        var document = new Uri(DownstreamOptions.AddressOf(service), registry.Options.Services[service].OpenApiPath!);
-        var fetched = await DownstreamCall.GetAsync<JsonNode>(http, document, logger, ct);
+        var fetched = await FetchAsync(service, registry.Options.Services[service].OpenApiPath!, ct);
         if (fetched.Succeeded)
         {
             cache.Set(key, fetched.Value.DeepClone(), options.Value.CacheDuration);
@@ -35,4 +36,11 @@ public sealed class ServiceDocumentClient(
 
         return fetched;
     }
+
+    /// <summary>The manifest a service serves at <see cref="CapabilityManifestApi.Path"/>, by its discovery name.</summary>
+    public Task<DownstreamResult<JsonNode>> GetCapabilityAsync(string service, CancellationToken ct) =>
+        FetchAsync(service, CapabilityManifestApi.Path, ct);
+
+    private Task<DownstreamResult<JsonNode>> FetchAsync(string service, string path, CancellationToken ct) =>
+        DownstreamCall.GetAsync<JsonNode>(http, new Uri(DownstreamOptions.AddressOf(service), path), logger, ct);
 }

@@ -30,6 +30,10 @@ public sealed partial class DownstreamOptions
     public string[] DocumentedApis() =>
         [.. Services.Values.Where(service => service.OpenApiPath is not null).Select(service => service.Api).Distinct(StringComparer.Ordinal)];
 
+    /// <summary>The discovery names of the services with an API document: each also describes itself as a capability.</summary>
+    public string[] DescribedServices() =>
+        [.. Services.Where(service => service.Value.OpenApiPath is not null).Select(service => service.Key).Order(StringComparer.Ordinal)];
+
     /// <summary>The discovery names of the services that serve <paramref name="api"/>.</summary>
     public string[] ServicesOf(string api) =>
         [.. Services.Where(service => string.Equals(service.Value.Api, api, StringComparison.Ordinal)).Select(service => service.Key)];

@@ -10,6 +10,7 @@ namespace AspireMsa.Gateway.Middleware;
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     public const string DocsPath = "/docs";
+    public const string HubPath = "/hub";
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -24,7 +25,10 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             {
                 headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(DocsPath)
                     ? "default-src 'self' 'unsafe-inline' https: data:; frame-ancestors 'none'"
-                    : "default-src 'none'; frame-ancestors 'none'";
+                    // The hub page loads its own script and styles and calls this gateway only.
+                    : context.Request.Path.StartsWithSegments(HubPath)
+                        ? "default-src 'self'; frame-ancestors 'none'"
+                        : "default-src 'none'; frame-ancestors 'none'";
             }
             headers.Remove("Server");
             headers.Remove("X-Powered-By");

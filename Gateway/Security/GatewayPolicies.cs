@@ -20,6 +20,7 @@ public static class GatewayPolicies
     public const string AnalyticsReader = ApiPolicies.AnalyticsReader;
     public const string AnalyticsAdmin = ApiPolicies.AnalyticsAdmin;
     public const string GatewayAdmin = "gateway-admin";
+    public const string HubReader = "hub-reader";
 
     public const string CustomerRole = ApiPolicies.CustomerRole;
     public const string AdminRole = ApiPolicies.AdminRole;
@@ -37,6 +38,7 @@ public static class GatewayPolicies
         [AnalyticsReader] = "role analyst or admin, scope analytics",
         [AnalyticsAdmin] = "role admin, scope analytics",
         [GatewayAdmin] = "role admin",
+        [HubReader] = "role admin or analyst",
     };
 
     public static AuthorizationBuilder AddGatewayPolicies(this AuthorizationBuilder authorization)
@@ -47,6 +49,8 @@ public static class GatewayPolicies
         return authorization
             .SetFallbackPolicy(authenticated)
             .AddApiPolicies()
-            .AddPolicy(GatewayAdmin, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRole));
+            .AddPolicy(GatewayAdmin, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRole))
+            // The hub describes every table, event and dependency: metadata for the people who run and analyse the system.
+            .AddPolicy(HubReader, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRole, ApiPolicies.AnalystRole));
     }
 }

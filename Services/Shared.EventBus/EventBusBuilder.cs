@@ -1,17 +1,26 @@
 using AspireMsa.Contracts;
 using AspireMsa.EventBus.Broker;
 using AspireMsa.EventBus.Inbox;
+using AspireMsa.EventBus.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AspireMsa.EventBus;
 
 /// <summary>
 /// Registers the events a service consumes, each type's queue binding following from its registration, and the events it
-/// broadcasts.
+/// publishes or broadcasts.
 /// </summary>
 public sealed class EventBusBuilder(
-    IServiceCollection services, Dictionary<string, ConsumerRegistration> registrations, BroadcastEvents broadcasts)
+    IServiceCollection services, Dictionary<string, ConsumerRegistration> registrations, PublishedEvents published, BroadcastEvents broadcasts)
 {
+    /// <summary>Lets the service's outbox take <typeparamref name="TEvent"/>; the outbox refuses an event type not declared.</summary>
+    public EventBusBuilder AddPublisher<TEvent>()
+        where TEvent : IntegrationEvent
+    {
+        published.Add(typeof(TEvent));
+        return this;
+    }
+
     /// <param name="inAggregateOrder">
     /// True (the default) for a consumer that applies state changes: an event older than the last one applied for its
     /// aggregate is skipped as superseded. False for one that records every event (analytics), where an event retried
@@ -39,6 +48,6 @@ public sealed class EventBusBuilder(
         where TEvent : IntegrationEvent
     {
         broadcasts.Add(typeof(TEvent).Name);
-        return this;
+        return AddPublisher<TEvent>();
     }
 }

@@ -4,6 +4,7 @@ using AspireMsa.EventBus.Inbox;
 using AspireMsa.EventBus.Outbox;
 using AspireMsa.EventBus.Outbox.Parked;
 using AspireMsa.EventBus.Retention;
+using AspireMsa.ServiceDefaults.Capabilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -78,6 +79,9 @@ public static class EventBusExtensions
         services.AddSingleton<BrokerPublisher>();
         var broadcasts = new BroadcastEvents();
         services.AddSingleton(broadcasts);
+        var published = new PublishedEvents();
+        services.AddSingleton(published);
+        services.AddSingleton<ICapabilityEvents>(new EventBusCapabilityEvents(serviceName, published, registrations));
 
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxCommitInterceptor>();
@@ -95,6 +99,6 @@ public static class EventBusExtensions
 
         services.AddSingleton<DeadLetterQueue>();
         services.AddHostedService<DeadLetterDepthMonitor>();
-        return new EventBusBuilder(services, registrations, broadcasts);
+        return new EventBusBuilder(services, registrations, published, broadcasts);
     }
 }

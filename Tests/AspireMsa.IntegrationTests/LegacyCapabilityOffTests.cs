@@ -2,7 +2,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AspireMsa.IntegrationTests;
 
-/// <summary>The legacy interface is optional: a system started without it serves its APIs, and says so at <c>/legacy/*</c>.</summary>
+/// <summary>
+/// The legacy interface is optional: a system started without it serves its APIs, says so at <c>/legacy/*</c>, and its
+/// capability hub does not list it.
+/// </summary>
 [Collection(FaultCollection.Name)]
 public class LegacyCapabilityOffTests(FaultSystemFixture system)
 {
@@ -20,5 +23,17 @@ public class LegacyCapabilityOffTests(FaultSystemFixture system)
         Assert.Equal("Capability not deployed", problem.GetProperty("title").GetString());
         Assert.Contains("'legacy' capability", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await system.Gateway.GetAsync("/api/catalog/products")).StatusCode);
+    }
+
+    [Fact]
+    public async Task WithTheLegacyAndAnalyticsCapabilitiesSwitchedOff_TheHubListsNeither()
+    {
+        var capabilities = await HubCapabilities.ReadAsync(system);
+
+        Assert.DoesNotContain("legacy-adapter", capabilities.Keys);
+        Assert.DoesNotContain("analytics", capabilities.Keys);
+        Assert.Contains("ordering", capabilities.Keys);
+        var admin = await system.GatewayAsAsync(DemoUserTokens.Admin);
+        await Problems.AssertAsync(await admin.GetAsync("/api/hub/capabilities/legacy-adapter"), HttpStatusCode.NotFound);
     }
 }

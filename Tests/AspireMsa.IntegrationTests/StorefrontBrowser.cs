@@ -12,7 +12,7 @@ public sealed class StorefrontBrowser : IAsyncLifetime
 {
     private const string ChromiumPath = "/usr/bin/chromium";
 
-    private static readonly string ScreenshotDirectory = Path.Combine(RepositoryRoot(), "TestResults", "screenshots");
+    private static readonly string ScreenshotDirectory = Path.Combine(RepositoryRoot.Path, "TestResults", "screenshots");
 
     private readonly List<IBrowserContext> _shoppers = [];
     private IPlaywright _playwright = null!;
@@ -77,16 +77,5 @@ public sealed class StorefrontBrowser : IAsyncLifetime
     {
         await _browser.DisposeAsync();
         _playwright.Dispose();
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "AspireMsa.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? AppContext.BaseDirectory;
     }
 }

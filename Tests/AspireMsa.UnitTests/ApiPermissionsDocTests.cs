@@ -5,6 +5,7 @@ using AspireMsa.Gateway.ApiPortal;
 using AspireMsa.Gateway.Bff;
 using AspireMsa.Gateway.Canary;
 using AspireMsa.Gateway.Extensions;
+using AspireMsa.Gateway.Hub;
 using AspireMsa.Gateway.Security;
 using AspireMsa.Identity.Api.Clients;
 using Microsoft.AspNetCore.Authorization;
@@ -63,7 +64,7 @@ public class ApiPermissionsDocTests
             markdown.AppendLine($"| `{route.Id}` | {route.Methods} | `{route.Path}` | {route.Cluster} | {PolicyCell(route.Policy)} | {await policies.DescribeAsync(route.Policy)} |");
         }
 
-        markdown.AppendLine().AppendLine("### Endpoints the gateway answers itself (BFF, API portal, canary admin, alerts, health, metrics)").AppendLine();
+        markdown.AppendLine().AppendLine("### Endpoints the gateway answers itself (BFF, API portal, capability hub, canary admin, alerts, health, metrics)").AppendLine();
         markdown.AppendLine("| methods | path | policy | requires |");
         markdown.AppendLine("|---|---|---|---|");
         foreach (var endpoint in OwnEndpoints(gateway).OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Methods, StringComparer.Ordinal))
@@ -106,6 +107,7 @@ public class ApiPermissionsDocTests
         builder.AddApiPortal();
         builder.AddCanaryReleases();
         builder.AddAlerts();
+        builder.AddCapabilityHub();
 
         var app = builder.Build();
         app.MapDefaultEndpoints();
@@ -113,6 +115,7 @@ public class ApiPermissionsDocTests
         app.MapApiPortal();
         app.MapCanaryAdminApi();
         app.MapAlertsApi();
+        app.MapCapabilityHub();
         return app;
     }
 

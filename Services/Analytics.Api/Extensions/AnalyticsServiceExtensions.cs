@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using AspireMsa.Analytics.Api.Capability;
 using AspireMsa.Analytics.Api.Infrastructure;
 using AspireMsa.Analytics.Api.Jobs;
 using AspireMsa.Analytics.Api.Lake;
@@ -57,6 +58,8 @@ public static class AnalyticsServiceExtensions
             http.BaseAddress = services.GetRequiredService<IOptions<WarehouseOptions>>().Value.Gateway);
 
         builder.AddJobs();
+        builder.AddCapability(new("Lands every event in a Parquet lake and builds a DuckDB sales warehouse from it, with scheduled jobs.", "team-data"))
+            .WithTables<AnalyticsDbContext>().WithDatasets<LakeAndWarehouseDatasets>();
         return builder;
     }
 

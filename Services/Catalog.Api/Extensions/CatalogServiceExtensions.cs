@@ -2,6 +2,7 @@ using AspireMsa.Contracts;
 using AspireMsa.Catalog.Api.Apis;
 using AspireMsa.Catalog.Api.Infrastructure;
 using AspireMsa.Catalog.Api.ReadModel;
+using AspireMsa.Contracts;
 using AspireMsa.EventBus;
 using AspireMsa.ServiceDefaults.Data;
 
@@ -25,12 +26,15 @@ public static class CatalogServiceExtensions
         // is mandatory (Ordering and Inventory price with it); the product's life is for whoever keeps a copy (analytics, an
         // optional capability), so with no subscriber it is dropped rather than parked.
         builder.AddEventBus<CatalogDbContext>(EventSource)
+            .AddPublisher<ProductPriceChanged>()
             .AddBroadcast<ProductCreated>()
             .AddBroadcast<ProductUpdated>()
             .AddBroadcast<ProductDeleted>();
         builder.Services.AddCatalogApiVersion();
         builder.Services.AddValidation();
         builder.Services.AddOpenApi();
+        builder.AddCapability(new("The product catalog: products and prices, read from a Redis read model (CQRS write-through).", "team-catalog"))
+            .WithTables<CatalogDbContext>();
         return builder;
     }
 

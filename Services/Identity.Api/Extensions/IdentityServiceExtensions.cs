@@ -50,6 +50,8 @@ public static class IdentityServiceExtensions
         builder.Services.AddScoped<ClientSeeder>();
         builder.Services.AddAntiforgery();
         builder.Services.AddOpenApi();
+        builder.AddCapability(new("Users, roles and the OpenID Connect token server every other capability trusts.", "team-identity"))
+            .WithTables<IdentityDbContext>();
         return builder;
     }
 

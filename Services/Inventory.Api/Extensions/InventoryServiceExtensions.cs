@@ -22,10 +22,14 @@ public static class InventoryServiceExtensions
 
         // Inventory's side of the order saga: reserve or reject new orders, release cancelled ones.
         builder.AddEventBus<InventoryDbContext>(ServiceName)
+            .AddPublisher<StockReserved>()
+            .AddPublisher<StockRejected>()
             .AddConsumer<OrderPlaced, OrderPlacedHandler>()
             .AddConsumer<OrderCancelled, OrderCancelledHandler>()
             // Not part of the saga: the catalog's prices value the stock.
             .AddConsumer<ProductPriceChanged, ProductPriceChangedHandler>();
+        builder.AddCapability(new("Keeps stock per product and reserves or rejects each order's lines.", "team-ordering"))
+            .WithTables<InventoryDbContext>();
         return builder;
     }
 }

@@ -38,6 +38,11 @@ public static class LegacyAdapterServiceExtensions
         builder.Services.AddHttpClient(AccessTokenSource.HttpClientName);
         builder.Services.AddHttpClient<CatalogClient>(ToTheGateway);
         builder.Services.AddHttpClient<OrderingClient>(ToTheGateway).AddHttpMessageHandler<AccessTokenHandler>();
+        // Deprecated by design: the strangler retires it route by route as legacy clients move to the new APIs.
+        builder.AddCapability(new("The old XML order interface, translated into the new APIs (an anti-corruption layer).", "team-integration")
+        {
+            Lifecycle = "deprecated",
+        }).WithTables<LegacyDbContext>();
         return builder;
     }
 

@@ -31,6 +31,8 @@ public static class OrderingServiceExtensions
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         builder.AddOrderSaga();
+        builder.AddCapability(new("Places orders and owns their state; coordinates the order saga with inventory.", "team-ordering"))
+            .WithTables<OrderingDbContext>();
         return builder;
     }
 
@@ -38,6 +40,8 @@ public static class OrderingServiceExtensions
     private static void AddOrderSaga(this IHostApplicationBuilder builder)
     {
         builder.AddEventBus<OrderingDbContext>(ServiceName)
+            .AddPublisher<OrderPlaced>()
+            .AddPublisher<OrderCancelled>()
             .AddConsumer<StockReserved, StockReservedHandler>()
             .AddConsumer<StockRejected, StockRejectedHandler>()
             .AddConsumer<ProductPriceChanged, ProductPriceChangedHandler>()

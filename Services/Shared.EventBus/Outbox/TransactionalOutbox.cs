@@ -6,11 +6,18 @@ using Microsoft.EntityFrameworkCore;
 namespace AspireMsa.EventBus.Outbox;
 
 /// <summary>Writes outbox rows through the service's own scoped DbContext, inside its open transaction.</summary>
-public sealed class TransactionalOutbox<TContext>(TContext db, TimeProvider clock) : IOutbox where TContext : DbContext
+public sealed class TransactionalOutbox<TContext>(TContext db, PublishedEvents published, TimeProvider clock) : IOutbox where TContext : DbContext
 {
     public async Task EnqueueAsync(IntegrationEvent @event, Guid aggregateId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(@event);
+        // Undeclared, the event would be missing from the service's capability manifest and the hub's list of publishers.
+        if (!published.Contains(@event.GetType()))
+        {
+            throw new InvalidOperationException(
+                $"{@event.GetType().Name} is not declared as published; add AddPublisher<{@event.GetType().Name}>() to the service's AddEventBus.");
+        }
+
         // Without the caller's transaction the event could commit without the state change, or the other way round.
         if (db.Database.CurrentTransaction is null)
         {
