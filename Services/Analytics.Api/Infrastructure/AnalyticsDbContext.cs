@@ -1,3 +1,4 @@
+using AspireMsa.Analytics.Api.Grants;
 using AspireMsa.Analytics.Api.Jobs;
 using AspireMsa.Analytics.Api.Landing;
 using AspireMsa.EventBus;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AspireMsa.Analytics.Api.Infrastructure;
 
 /// <summary>
-/// The analytics database: landed events, the run history, and the event bus's inbox and outbox. Hangfire keeps its own
+/// The analytics database: landed events, the run history, the grants, and the event bus's inbox and outbox. Hangfire keeps its own
 /// tables in a schema of their own (<see cref="HangfireSchema"/>), created by Hangfire, not by these migrations. Columns
 /// are snake_case: the landing handler writes in raw SQL, and analysts read these tables by hand.
 /// </summary>
@@ -17,6 +18,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
     public DbSet<LandedEvent> LandedEvents => Set<LandedEvent>();
 
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+
+    public DbSet<DatasetGrant> DatasetGrants => Set<DatasetGrant>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -61,6 +64,19 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         step.Property(s => s.Attempts).HasColumnName("attempts");
         step.Property(s => s.Rows).HasColumnName("rows");
         step.Property(s => s.Duration).HasColumnName("duration");
+
+        var grant = modelBuilder.Entity<DatasetGrant>();
+        grant.ToTable("dataset_grants");
+        grant.HasKey(g => g.Id);
+        grant.Property(g => g.Id).HasColumnName("id").UseIdentityByDefaultColumn();
+        grant.Property(g => g.Role).HasColumnName("role").HasMaxLength(DatasetGrant.NameMaxLength);
+        grant.Property(g => g.Dataset).HasColumnName("dataset").HasMaxLength(DatasetGrant.NameMaxLength);
+        grant.Property(g => g.RowFilterColumn).HasColumnName("row_filter_column").HasMaxLength(DatasetGrant.NameMaxLength);
+        grant.Property(g => g.RowFilterClaim).HasColumnName("row_filter_claim").HasMaxLength(DatasetGrant.NameMaxLength);
+        grant.Property(g => g.Columns).HasColumnName("columns");
+        grant.Property(g => g.AggregateOnly).HasColumnName("aggregate_only");
+        grant.HasIndex(g => new { g.Role, g.Dataset }).IsUnique().HasDatabaseName("ux_dataset_grants_role_dataset");
+        grant.HasData(DefaultGrants.All);
 
         modelBuilder.AddEventBusTables();
     }
