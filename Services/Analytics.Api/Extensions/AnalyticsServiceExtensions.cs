@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using AspireMsa.Analytics.Api.Infrastructure;
 using AspireMsa.Analytics.Api.Jobs;
 using AspireMsa.Analytics.Api.Lake;
+using AspireMsa.Analytics.Api.Marts;
 using AspireMsa.Analytics.Api.Warehouse;
 using AspireMsa.EventBus;
 using AspireMsa.ServiceDefaults.Data;
@@ -53,6 +54,8 @@ public static class AnalyticsServiceExtensions
         builder.Services.AddSingleton<CustomerPseudonyms>();
         builder.Services.AddSingleton<StarSchema>();
         builder.Services.AddSingleton<SalesDailyQuery>();
+        builder.Services.AddSingleton<MartFiles>();
+        builder.Services.AddSingleton<MartBuilder>();
         builder.Services.AddHttpClient<CatalogClient>((services, http) =>
             http.BaseAddress = services.GetRequiredService<IOptions<WarehouseOptions>>().Value.Gateway);
 
