@@ -47,7 +47,7 @@ public class DailySalesTests(SystemFixture system)
 
         Assert.Equal("Succeeded", run.State);
         Assert.All(run.Steps, step => Assert.Equal(("Succeeded", 1), (step.State, step.Attempts)));
-        Assert.Equal(["extract", "warehouse"], run.Steps.Select(s => s.Name));
+        Assert.Equal(["extract", "warehouse", "marts"], run.Steps.Select(s => s.Name));
         Assert.Contains(orderId.ToString(), await LakeOrderIdsAsync(today));
         var line = Assert.Single(await WarehouseRowsAsync(
             "SELECT CAST(unit_price AS VARCHAR), CAST(line_total AS VARCHAR), order_status, category, customer_key FROM fact_order_lines WHERE order_id = $id",
@@ -253,7 +253,7 @@ public class DailySalesTests(SystemFixture system)
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var run = (await started.Content.ReadFromJsonAsync<RunDto>())!;
         // Every step has its row in the history from the start.
-        Assert.Equal([("extract", "Enqueued"), ("warehouse", "Enqueued")], run.Steps.Select(s => (s.Name, s.State)));
+        Assert.Equal([("extract", "Enqueued"), ("warehouse", "Enqueued"), ("marts", "Enqueued")], run.Steps.Select(s => (s.Name, s.State)));
         return run;
     }
 

@@ -3,6 +3,7 @@ using AspireMsa.Analytics.Api.Infrastructure;
 using AspireMsa.Analytics.Api.Jobs;
 using AspireMsa.Analytics.Api.Lake;
 using AspireMsa.Analytics.Api.Marts;
+using AspireMsa.Analytics.Api.Query;
 using AspireMsa.Analytics.Api.Warehouse;
 using AspireMsa.EventBus;
 using AspireMsa.ServiceDefaults.Data;
@@ -56,6 +57,12 @@ public static class AnalyticsServiceExtensions
         builder.Services.AddSingleton<SalesDailyQuery>();
         builder.Services.AddSingleton<MartFiles>();
         builder.Services.AddSingleton<MartBuilder>();
+
+        builder.Services.AddOptions<QueryOptions>()
+            .BindConfiguration(QueryOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<QuerySandbox>();
         builder.Services.AddHttpClient<CatalogClient>((services, http) =>
             http.BaseAddress = services.GetRequiredService<IOptions<WarehouseOptions>>().Value.Gateway);
 
