@@ -30,10 +30,11 @@ public class DailySalesTests(SystemFixture system)
         // A product whose price changes from 10.00 to 12.50 before alice orders two.
         using var created = await admin.PostAsJsonAsync("/api/catalog/products",
             new { name = $"Warehouse lamp {Guid.NewGuid():N}", description = "", price = 10.00m, category = "Lighting" });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var product = (await created.Content.ReadFromJsonAsync<ProductDto>())!;
         using var repriced = await admin.PutAsJsonAsync($"/api/catalog/products/{product.Id}",
             new { name = product.Name, description = "", price = 12.50m, category = product.Category, version = product.Version });
-        Assert.Equal(HttpStatusCode.OK, repriced.StatusCode);
+        Assert.True(repriced.StatusCode == HttpStatusCode.OK, await repriced.Content.ReadAsStringAsync());
         var saga = await OrderSagaDriver.ForAsync(system);
         await saga.SetStockAsync(product.Id, 5);
         var orderId = await saga.PlaceOrderAsync((product.Id, 2));
