@@ -19,6 +19,7 @@ public static class GatewayPolicies
     public const string InventoryAdmin = ApiPolicies.InventoryAdmin;
     public const string AnalyticsReader = ApiPolicies.AnalyticsReader;
     public const string AnalyticsAdmin = ApiPolicies.AnalyticsAdmin;
+    public const string AnalyticsQuery = ApiPolicies.AnalyticsQuery;
     public const string GatewayAdmin = "gateway-admin";
     public const string HubReader = "hub-reader";
 
@@ -37,6 +38,7 @@ public static class GatewayPolicies
         [InventoryAdmin] = "role admin, scope inventory",
         [AnalyticsReader] = "role analyst or admin, scope analytics",
         [AnalyticsAdmin] = "role admin, scope analytics",
+        [AnalyticsQuery] = "role analyst, category-manager or admin, scope analytics",
         [GatewayAdmin] = "role admin",
         [HubReader] = "role admin or analyst",
     };

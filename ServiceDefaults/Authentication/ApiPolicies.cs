@@ -18,10 +18,12 @@ public static class ApiPolicies
     public const string InventoryAdmin = "inventory-admin";
     public const string AnalyticsReader = "analytics-reader";
     public const string AnalyticsAdmin = "analytics-admin";
+    public const string AnalyticsQuery = "analytics-query";
 
     public const string CustomerRole = "customer";
     public const string AdminRole = "admin";
     public const string AnalystRole = "analyst";
+    public const string CategoryManagerRole = "category-manager";
 
     public const string CatalogScope = "catalog";
     public const string OrderingScope = "ordering";
@@ -40,7 +42,9 @@ public static class ApiPolicies
             .AddPolicy(InventoryReader, policy => policy.RequireAuthenticatedUser().RequireScope(InventoryScope))
             .AddPolicy(InventoryAdmin, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRole).RequireScope(InventoryScope))
             .AddPolicy(AnalyticsReader, policy => policy.RequireAuthenticatedUser().RequireRole(AnalystRole, AdminRole).RequireScope(AnalyticsScope))
-            .AddPolicy(AnalyticsAdmin, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRole).RequireScope(AnalyticsScope));
+            .AddPolicy(AnalyticsAdmin, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRole).RequireScope(AnalyticsScope))
+            // Queries run within the caller's grant (the analytics service's grant table), so each role that has one may ask.
+            .AddPolicy(AnalyticsQuery, policy => policy.RequireAuthenticatedUser().RequireRole(AnalystRole, CategoryManagerRole, AdminRole).RequireScope(AnalyticsScope));
     }
 
     /// <summary>OAuth scopes travel as one space-separated <c>scope</c> claim (RFC 9068) or as several claims.</summary>

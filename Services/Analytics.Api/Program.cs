@@ -13,5 +13,6 @@ app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapJobRunsApi();
 app.MapReportsApi();
+app.MapQueryApi();
 
 app.Run();

@@ -29,4 +29,16 @@ public sealed class AdminAndDemoUserTests(SystemFixture system)
         Assert.Equal(user, me.GetProperty("name").GetString());
         Assert.Equal([role], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
     }
+
+    [Fact]
+    public async Task Carol_CarriesHerCategoryInTheAnalyticsAccessToken_AndOtherDemoUsersNone()
+    {
+        var carol = await IssuedTokens.RequestAsync(system, "carol", SystemFixture.DemoUserPassword, "openid roles analytics");
+        var ana = await IssuedTokens.RequestAsync(system, "ana", SystemFixture.DemoUserPassword, "openid roles analytics");
+
+        var carolsToken = IssuedTokens.Payload(carol.GetProperty("access_token").GetString()!);
+        Assert.Equal("Kitchen", carolsToken.GetProperty("category").GetString());
+        Assert.Contains("analytics", carolsToken.GetProperty("aud").ToString(), StringComparison.Ordinal);
+        Assert.False(IssuedTokens.Payload(ana.GetProperty("access_token").GetString()!).TryGetProperty("category", out _));
+    }
 }

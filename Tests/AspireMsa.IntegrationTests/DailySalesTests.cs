@@ -30,10 +30,11 @@ public class DailySalesTests(SystemFixture system)
         // A product whose price changes from 10.00 to 12.50 before alice orders two.
         using var created = await admin.PostAsJsonAsync("/api/catalog/products",
             new { name = $"Warehouse lamp {Guid.NewGuid():N}", description = "", price = 10.00m, category = "Lighting" });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var product = (await created.Content.ReadFromJsonAsync<ProductDto>())!;
         using var repriced = await admin.PutAsJsonAsync($"/api/catalog/products/{product.Id}",
             new { name = product.Name, description = "", price = 12.50m, category = product.Category, version = product.Version });
-        Assert.Equal(HttpStatusCode.OK, repriced.StatusCode);
+        Assert.True(repriced.StatusCode == HttpStatusCode.OK, await repriced.Content.ReadAsStringAsync());
         var saga = await OrderSagaDriver.ForAsync(system);
         await saga.SetStockAsync(product.Id, 5);
         var orderId = await saga.PlaceOrderAsync((product.Id, 2));
@@ -47,7 +48,7 @@ public class DailySalesTests(SystemFixture system)
 
         Assert.Equal("Succeeded", run.State);
         Assert.All(run.Steps, step => Assert.Equal(("Succeeded", 1), (step.State, step.Attempts)));
-        Assert.Equal(["extract", "warehouse"], run.Steps.Select(s => s.Name));
+        Assert.Equal(["extract", "warehouse", "marts"], run.Steps.Select(s => s.Name));
         Assert.Contains(orderId.ToString(), await LakeOrderIdsAsync(today));
         var line = Assert.Single(await WarehouseRowsAsync(
             "SELECT CAST(unit_price AS VARCHAR), CAST(line_total AS VARCHAR), order_status, category, customer_key FROM fact_order_lines WHERE order_id = $id",
@@ -253,7 +254,7 @@ public class DailySalesTests(SystemFixture system)
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var run = (await started.Content.ReadFromJsonAsync<RunDto>())!;
         // Every step has its row in the history from the start.
-        Assert.Equal([("extract", "Enqueued"), ("warehouse", "Enqueued")], run.Steps.Select(s => (s.Name, s.State)));
+        Assert.Equal([("extract", "Enqueued"), ("warehouse", "Enqueued"), ("marts", "Enqueued")], run.Steps.Select(s => (s.Name, s.State)));
         return run;
     }
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using AspireMsa.Catalog.Api.Apis;
 using AspireMsa.Catalog.Api.Model;
 using AspireMsa.DemoData;
+using AspireMsa.Identity.Api.Users;
 
 namespace AspireMsa.UnitTests;
 
@@ -13,6 +14,12 @@ public class DemoCatalogTests
     {
         Assert.True(DemoCatalog.Products.Count >= 40, $"{DemoCatalog.Products.Count} products.");
         Assert.True(DemoCatalog.Products.Select(p => p.Category).Distinct().Count() >= 5);
+    }
+
+    [Fact]
+    public void CarolsCategory_IsOneOfTheDemoStoresCategories()
+    {
+        Assert.Contains(DemoUserSeeder.CarolsCategory, DemoCatalog.Products.Select(p => p.Category));
     }
 
     [Fact]

@@ -3,6 +3,8 @@ using AspireMsa.Analytics.Api.Capability;
 using AspireMsa.Analytics.Api.Infrastructure;
 using AspireMsa.Analytics.Api.Jobs;
 using AspireMsa.Analytics.Api.Lake;
+using AspireMsa.Analytics.Api.Marts;
+using AspireMsa.Analytics.Api.Query;
 using AspireMsa.Analytics.Api.Warehouse;
 using AspireMsa.EventBus;
 using AspireMsa.ServiceDefaults.Data;
@@ -54,6 +56,14 @@ public static class AnalyticsServiceExtensions
         builder.Services.AddSingleton<CustomerPseudonyms>();
         builder.Services.AddSingleton<StarSchema>();
         builder.Services.AddSingleton<SalesDailyQuery>();
+        builder.Services.AddSingleton<MartFiles>();
+        builder.Services.AddSingleton<MartBuilder>();
+
+        builder.Services.AddOptions<QueryOptions>()
+            .BindConfiguration(QueryOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<QuerySandbox>();
         builder.Services.AddHttpClient<CatalogClient>((services, http) =>
             http.BaseAddress = services.GetRequiredService<IOptions<WarehouseOptions>>().Value.Gateway);
 

@@ -1,14 +1,16 @@
+using AspireMsa.Analytics.Api.Grants;
 using AspireMsa.Analytics.Api.Jobs;
 using AspireMsa.Analytics.Api.Landing;
+using AspireMsa.Analytics.Api.Query;
 using AspireMsa.EventBus;
 using Microsoft.EntityFrameworkCore;
 
 namespace AspireMsa.Analytics.Api.Infrastructure;
 
 /// <summary>
-/// The analytics database: landed events, the run history, and the event bus's inbox and outbox. Hangfire keeps its own
-/// tables in a schema of their own (<see cref="HangfireSchema"/>), created by Hangfire, not by these migrations. Columns
-/// are snake_case: the landing handler writes in raw SQL, and analysts read these tables by hand.
+/// The analytics database: landed events, the run history, the grants and the query audit, and the event bus's inbox and
+/// outbox. Hangfire keeps its own tables in a schema of their own (<see cref="HangfireSchema"/>), created by Hangfire, not
+/// by these migrations. Columns are snake_case: the landing handler writes in raw SQL, and analysts read these tables by hand.
 /// </summary>
 public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> options) : DbContext(options)
 {
@@ -17,6 +19,10 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
     public DbSet<LandedEvent> LandedEvents => Set<LandedEvent>();
 
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+
+    public DbSet<DatasetGrant> DatasetGrants => Set<DatasetGrant>();
+
+    public DbSet<QueryAudit> QueryAudits => Set<QueryAudit>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -61,6 +67,35 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         step.Property(s => s.Attempts).HasColumnName("attempts");
         step.Property(s => s.Rows).HasColumnName("rows");
         step.Property(s => s.Duration).HasColumnName("duration");
+
+        var grant = modelBuilder.Entity<DatasetGrant>();
+        grant.ToTable("dataset_grants");
+        grant.HasKey(g => g.Id);
+        grant.Property(g => g.Id).HasColumnName("id").UseIdentityByDefaultColumn();
+        grant.Property(g => g.Role).HasColumnName("role").HasMaxLength(DatasetGrant.NameMaxLength);
+        grant.Property(g => g.Dataset).HasColumnName("dataset").HasMaxLength(DatasetGrant.NameMaxLength);
+        grant.Property(g => g.RowFilterColumn).HasColumnName("row_filter_column").HasMaxLength(DatasetGrant.NameMaxLength);
+        grant.Property(g => g.RowFilterClaim).HasColumnName("row_filter_claim").HasMaxLength(DatasetGrant.NameMaxLength);
+        grant.Property(g => g.Columns).HasColumnName("columns");
+        grant.Property(g => g.AggregateOnly).HasColumnName("aggregate_only");
+        grant.HasIndex(g => new { g.Role, g.Dataset }).IsUnique().HasDatabaseName("ux_dataset_grants_role_dataset");
+        grant.HasData(DefaultGrants.All);
+
+        var audit = modelBuilder.Entity<QueryAudit>();
+        audit.ToTable("query_audits");
+        audit.HasKey(a => a.Id);
+        audit.Property(a => a.Id).HasColumnName("id").UseIdentityAlwaysColumn();
+        audit.Property(a => a.AskedAt).HasColumnName("asked_at");
+        audit.Property(a => a.Subject).HasColumnName("subject").HasMaxLength(QueryAudit.NameMaxLength);
+        audit.Property(a => a.UserName).HasColumnName("user_name").HasMaxLength(QueryAudit.NameMaxLength);
+        audit.Property(a => a.Role).HasColumnName("role").HasMaxLength(DatasetGrant.NameMaxLength);
+        audit.Property(a => a.ClaimValue).HasColumnName("claim_value").HasMaxLength(QueryAudit.NameMaxLength);
+        audit.Property(a => a.Sql).HasColumnName("sql");
+        audit.Property(a => a.Outcome).HasColumnName("outcome").HasConversion<string>().HasMaxLength(20);
+        audit.Property(a => a.Rows).HasColumnName("rows");
+        audit.Property(a => a.Duration).HasColumnName("duration");
+        audit.Property(a => a.Reason).HasColumnName("reason").HasMaxLength(QueryAudit.ReasonMaxLength);
+        audit.HasIndex(a => new { a.Subject, a.AskedAt }).HasDatabaseName("ix_query_audits_subject_asked_at");
 
         modelBuilder.AddEventBusTables();
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AspireMsa.Analytics.Api.Infrastructure;
 using AspireMsa.Analytics.Api.Lake;
+using AspireMsa.Analytics.Api.Marts;
 using AspireMsa.Analytics.Api.Warehouse;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,7 @@ public sealed partial class DailySalesSteps(
     WarehouseFile warehouse,
     StarSchema schema,
     CatalogClient catalog,
+    MartBuilder marts,
     JobTelemetry telemetry,
     TimeProvider clock,
     ILogger<DailySalesSteps> logger)
@@ -47,6 +49,20 @@ public sealed partial class DailySalesSteps(
             var products = await catalog.ListAsync(cancellationToken);
             return await warehouse.ReplaceAsync(
                 (connection, ct) => schema.BuildAsync(connection, lake.Root, products, run.Id, clock.GetUtcNow(), ct), cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Mart builds take turns, as warehouse builds do (they share the marts' build files). A warehouse swapped in meanwhile
+    /// does not disturb one: each mart copies a whole warehouse, the one current when the mart began.
+    /// </summary>
+    [AutomaticRetry(Attempts = Retries, DelaysInSeconds = new[] { 10, 60, 300 }, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    [DisableConcurrentExecution(BuildConcurrencyTimeoutSeconds)]
+    [JobDisplayName("daily-sales marts, run {0}")]
+    public Task BuildMartsAsync(Guid runId, CancellationToken cancellationToken) =>
+        RunStepAsync(runId, DailySalesWorkflow.MartsStep, async run =>
+        {
+            var grants = await db.DatasetGrants.AsNoTracking().ToListAsync(cancellationToken);
+            return await marts.BuildAllAsync(grants, run.Id, clock.GetUtcNow(), cancellationToken);
         }, cancellationToken);
 
     /// <summary>Runs one step's attempt around <paramref name="work"/>, which returns the rows the step wrote.</summary>

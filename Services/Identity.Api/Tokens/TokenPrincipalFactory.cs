@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Security.Claims;
+using AspireMsa.Identity.Api.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
@@ -8,7 +9,7 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace AspireMsa.Identity.Api.Tokens;
 
 /// <summary>
-/// Builds the principals OpenIddict turns into tokens: sub, name, email and roles, the granted scopes, and the
+/// Builds the principals OpenIddict turns into tokens: sub, name, email, roles and category, the granted scopes, and the
 /// audiences (resources) those scopes map to in the scope store, with every claim routed by <see cref="ClaimDestinations"/>.
 /// </summary>
 public sealed class TokenPrincipalFactory(UserManager<IdentityUser> users, IOpenIddictScopeManager scopes)
@@ -51,6 +52,8 @@ public sealed class TokenPrincipalFactory(UserManager<IdentityUser> users, IOpen
         identity.SetClaim(Claims.PreferredUsername, userName);
         identity.SetClaim(Claims.Email, await users.GetEmailAsync(user));
         identity.SetClaims(Claims.Role, [.. await users.GetRolesAsync(user)]);
+        // Into the access token (ClaimDestinations), where analytics narrows a category manager's grant to it.
+        identity.SetClaims(UserClaimTypes.Category, [.. (await users.GetClaimsAsync(user)).Where(c => c.Type == UserClaimTypes.Category).Select(c => c.Value)]);
     }
 
     private async Task<ClaimsPrincipal> CompleteAsync(ClaimsIdentity identity, ImmutableArray<string> grantedScopes, CancellationToken ct)

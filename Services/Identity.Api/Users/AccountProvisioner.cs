@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 
 namespace AspireMsa.Identity.Api.Users;
@@ -21,7 +22,8 @@ public sealed class AccountProvisioner(UserManager<IdentityUser> users, RoleMana
         }
     }
 
-    public async Task EnsureUserAsync(string userName, string role, string password)
+    /// <param name="category">The account's <see cref="UserClaimTypes.Category"/> claim; none when null (an earlier one is removed).</param>
+    public async Task EnsureUserAsync(string userName, string role, string password, string? category = null)
     {
         var email = $"{userName}@{EmailDomain}";
         var user = await users.FindByNameAsync(userName);
@@ -45,6 +47,8 @@ public sealed class AccountProvisioner(UserManager<IdentityUser> users, RoleMana
         {
             Check(await users.AddToRoleAsync(user, role), $"add '{userName}' to role '{role}'");
         }
+
+        await EnsureCategoryAsync(user, userName, category);
     }
 
     /// <summary>Deletes the account if it exists; its refresh tokens and codes then fail, as their user is gone.</summary>
@@ -57,6 +61,25 @@ public sealed class AccountProvisioner(UserManager<IdentityUser> users, RoleMana
 
         Check(await users.DeleteAsync(user), $"delete user '{userName}'");
         return true;
+    }
+
+    private async Task EnsureCategoryAsync(IdentityUser user, string userName, string? category)
+    {
+        var existing = (await users.GetClaimsAsync(user)).Where(c => c.Type == UserClaimTypes.Category).ToList();
+        if (existing.Count == (category is null ? 0 : 1) && existing.All(c => c.Value == category))
+        {
+            return;
+        }
+
+        if (existing.Count > 0)
+        {
+            Check(await users.RemoveClaimsAsync(user, existing), $"remove the category of '{userName}'");
+        }
+
+        if (category is not null)
+        {
+            Check(await users.AddClaimAsync(user, new Claim(UserClaimTypes.Category, category)), $"set the category of '{userName}'");
+        }
     }
 
     private static void Check(IdentityResult result, string action)

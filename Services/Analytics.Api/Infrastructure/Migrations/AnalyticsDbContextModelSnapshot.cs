@@ -22,6 +22,138 @@ namespace AspireMsa.Analytics.Api.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("AspireMsa.Analytics.Api.Grants.DatasetGrant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AggregateOnly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("aggregate_only");
+
+                    b.PrimitiveCollection<string[]>("Columns")
+                        .HasColumnType("text[]")
+                        .HasColumnName("columns");
+
+                    b.Property<string>("Dataset")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("dataset");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("RowFilterClaim")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("row_filter_claim");
+
+                    b.Property<string>("RowFilterColumn")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("row_filter_column");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Role", "Dataset")
+                        .IsUnique()
+                        .HasDatabaseName("ux_dataset_grants_role_dataset");
+
+                    b.ToTable("dataset_grants", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            AggregateOnly = false,
+                            Dataset = "fact_order_lines",
+                            Role = "admin"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            AggregateOnly = false,
+                            Dataset = "dim_product",
+                            Role = "admin"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            AggregateOnly = false,
+                            Dataset = "dim_customer",
+                            Role = "admin"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            AggregateOnly = false,
+                            Dataset = "dim_date",
+                            Role = "admin"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            AggregateOnly = false,
+                            Dataset = "sales_daily",
+                            Role = "admin"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            AggregateOnly = true,
+                            Dataset = "fact_order_lines",
+                            Role = "analyst"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            AggregateOnly = false,
+                            Dataset = "dim_product",
+                            Role = "analyst"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            AggregateOnly = false,
+                            Dataset = "dim_date",
+                            Role = "analyst"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            AggregateOnly = false,
+                            Columns = new[] { "order_id", "line_number", "product_id", "category", "quantity", "unit_price", "line_total", "order_status", "date_key", "placed_at" },
+                            Dataset = "fact_order_lines",
+                            Role = "category-manager",
+                            RowFilterClaim = "category",
+                            RowFilterColumn = "category"
+                        },
+                        new
+                        {
+                            Id = 10,
+                            AggregateOnly = false,
+                            Dataset = "dim_product",
+                            Role = "category-manager",
+                            RowFilterClaim = "category",
+                            RowFilterColumn = "category"
+                        },
+                        new
+                        {
+                            Id = 11,
+                            AggregateOnly = false,
+                            Dataset = "dim_date",
+                            Role = "category-manager"
+                        });
+                });
+
             modelBuilder.Entity("AspireMsa.Analytics.Api.Jobs.JobRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -159,6 +291,73 @@ namespace AspireMsa.Analytics.Api.Infrastructure.Migrations
                         .HasDatabaseName("ix_landed_events_type_occurred_at");
 
                     b.ToTable("landed_events", (string)null);
+                });
+
+            modelBuilder.Entity("AspireMsa.Analytics.Api.Query.QueryAudit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("asked_at");
+
+                    b.Property<string>("ClaimValue")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("claim_value");
+
+                    b.Property<TimeSpan>("Duration")
+                        .HasColumnType("interval")
+                        .HasColumnName("duration");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("role");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows");
+
+                    b.Property<string>("Sql")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("sql");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Subject", "AskedAt")
+                        .HasDatabaseName("ix_query_audits_subject_asked_at");
+
+                    b.ToTable("query_audits", (string)null);
                 });
 
             modelBuilder.Entity("AspireMsa.EventBus.Inbox.InboxAggregatePosition", b =>
