@@ -1,4 +1,3 @@
-using AspireMsa.Contracts;
 using AspireMsa.Catalog.Api.Apis;
 using AspireMsa.Catalog.Api.Infrastructure;
 using AspireMsa.Catalog.Api.ReadModel;
