@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AspireMsa.IntegrationTests;
 
 /// <summary>
-/// The legacy interface is optional: a system started without it serves its APIs, says so at <c>/legacy/*</c>, and its
-/// capability hub does not list it.
+/// The legacy interface and analytics are optional: a system started without them serves its APIs, says so at their
+/// routes, and its capability hub does not list them.
 /// </summary>
 [Collection(FaultCollection.Name)]
 public class LegacyCapabilityOffTests(FaultSystemFixture system)
@@ -23,6 +23,19 @@ public class LegacyCapabilityOffTests(FaultSystemFixture system)
         Assert.Equal("Capability not deployed", problem.GetProperty("title").GetString());
         Assert.Contains("'legacy' capability", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await system.Gateway.GetAsync("/api/catalog/products")).StatusCode);
+    }
+
+    [Fact]
+    public async Task WithAnalyticsSwitchedOff_ItsRoutes_AnswerProblemDetailsSayingItIsNotDeployed()
+    {
+        Assert.DoesNotContain("analytics", system.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Select(resource => resource.Name));
+        var admin = await system.GatewayAsAsync(DemoUserTokens.Admin);
+
+        var problem = await Problems.AssertAsync(await admin.GetAsync("/api/analytics/reports/sales-daily"), HttpStatusCode.ServiceUnavailable);
+
+        Assert.Equal("Capability not deployed", problem.GetProperty("title").GetString());
+        Assert.Contains("'analytics' capability", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/catalog/products")).StatusCode);
     }
 
     [Fact]

@@ -120,10 +120,13 @@ public class DownstreamRegistryTests
         using var app = Build(withoutStorefront);
         var filter = new DownstreamRouteFilter(app.Services.GetRequiredService<DownstreamRegistry>());
 
-        var route = await filter.ConfigureRouteAsync(new RouteConfig { RouteId = "storefront", ClusterId = "storefront" }, null, default);
+        var route = await filter.ConfigureRouteAsync(
+            new RouteConfig { RouteId = "storefront", ClusterId = "storefront", AuthorizationPolicy = "customer" }, null, default);
 
-        // The configuration still loads; the route finds no cluster, and YARP answers its requests 503.
+        // The configuration still loads; the route finds no cluster, and YARP answers its requests 503, to anyone: a policy
+        // would answer 401 or 403 first and hide that the capability is not there.
         Assert.Equal("storefront", route.ClusterId);
+        Assert.Equal(DownstreamRouteFilter.OpenToAnyone, route.AuthorizationPolicy);
         Assert.Null(app.Services.GetRequiredService<DownstreamRegistry>().DeployedServiceFor("storefront"));
         Assert.Throws<InvalidOperationException>(() => app.Services.GetRequiredService<DownstreamRegistry>().ServiceFor("storefront"));
     }
